@@ -30,7 +30,7 @@ public sealed class CustomerState
 }
 
 /// <summary>What the module itself asks of a customer's account: sign-in and the e-mail index's question.</summary>
-[Alias("mystamp.customers.customer-account")]
+[Alias("mystamp.customers.customer-sign-in")]
 internal interface ICustomerAccountGrain : IEmailHolderGrain;
 
 /// <summary>
