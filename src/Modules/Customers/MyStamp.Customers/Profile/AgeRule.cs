@@ -3,7 +3,7 @@ namespace MyStamp.Customers.Profile;
 /// <summary>
 /// An account holder is at least 16 years old (the GDPR's default age for consent to online
 /// services, Art. 8): the birth date, when given, lies in the past and at least 16 years before
-/// today. Someone born on 29 February turns 16 on 28 February of a common year.
+/// today (by the calendar date in UTC).
 /// </summary>
 internal static class AgeRule
 {
