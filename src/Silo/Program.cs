@@ -1,5 +1,6 @@
 using MyStamp.Customers;
 using MyStamp.Orders;
+using MyStamp.Retention;
 using MyStamp.Silo.Health;
 using MyStamp.Silo.Hosting;
 using MyStamp.Web;
@@ -14,6 +15,7 @@ builder.AddMyStampSilo(silo => silo
 builder.Services
     .AddCustomersModule(builder.Configuration)
     .AddOrdersModule(builder.Configuration)
+    .AddRetentionModule(builder.Configuration)
     .AddClusteredJobs()
     .AddReadinessChecks()
     .AddMyStampWeb(builder.Configuration, builder.Environment);
