@@ -24,7 +24,7 @@ public sealed record RetentionReportView(
 /// <summary>How many subjects of a kind were erased by a source.</summary>
 public sealed record ErasedCount(RetentionSubjectKind Kind, ErasureSource Source, long Count);
 
-/// <summary>One run of the backstop sweep.</summary>
+/// <summary>One run of the backstop sweep; <paramref name="Purged"/> says whether erased rows were also purged from the disk afterwards.</summary>
 public sealed record SweepResult(
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
@@ -33,7 +33,8 @@ public sealed record SweepResult(
     int OrdersErased,
     int NoticesGiven,
     int Postponed,
-    int Failures);
+    int Failures,
+    bool Purged);
 
 /// <summary>A notice in the outbox: personal data (an e-mail address), shown to admins only in Development.</summary>
 public sealed record PendingNotice(Guid NoticeId, Guid CustomerId, string Email, DateTimeOffset EraseOn, DateTimeOffset QueuedAt, int Attempts)

@@ -7,6 +7,7 @@ using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Retention.Contracts;
 using MyStamp.Retention.Index;
 using MyStamp.Retention.Notices;
+using MyStamp.Retention.Purge;
 using MyStamp.Retention.Report;
 using MyStamp.Retention.Sweep;
 using Quartz;
@@ -45,6 +46,7 @@ public static class RetentionModule
         services.AddSingleton<NoticeOutbox>();
         services.AddSingleton<IErasureNotices>(provider => provider.GetRequiredService<NoticeOutbox>());
         services.AddSingleton<IPersonalDataEraser>(provider => provider.GetRequiredService<NoticeOutbox>());
+        services.AddSingleton<PhysicalPurge>();
         services.AddSingleton<RetentionSweep>();
         services.AddSingleton<IRetentionReport, RetentionReport>();
 

@@ -40,7 +40,7 @@ internal sealed class RetentionReport(NpgsqlDataSource dataSource, NoticeOutbox 
 
         SweepResult? last = null;
         await using (var command = dataSource.CreateCommand("""
-            SELECT started_at, finished_at, checked, customers_erased, orders_erased, notices_given, postponed, failures
+            SELECT started_at, finished_at, checked, customers_erased, orders_erased, notices_given, postponed, failures, purged
             FROM retention_sweeps ORDER BY started_at DESC LIMIT 1
             """))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -48,7 +48,7 @@ internal sealed class RetentionReport(NpgsqlDataSource dataSource, NoticeOutbox 
             if (await reader.ReadAsync(cancellationToken))
             {
                 last = new SweepResult(new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero), new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero),
-                    reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7));
+                    reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetBoolean(8));
             }
         }
         return new RetentionReportView(erased, customers, orders, due, notices, last);

@@ -14,6 +14,12 @@ public sealed class RetentionOptions
     /// <summary>How many subjects the sweep checks at once.</summary>
     public int SweepParallelism { get; set; } = 32;
 
+    /// <summary>
+    /// After a sweep, when anything was erased since the previous purge, rewrite the tables and switch the
+    /// write-ahead log so that erased rows leave the disk too (see <c>PhysicalPurge</c>). On by default.
+    /// </summary>
+    public bool PhysicalPurge { get; set; } = true;
+
     /// <summary>Quartz cron expression of the notice delivery (used only when <c>Mail:SmtpHost</c> is set); by default every five minutes.</summary>
     public string NoticeDeliverySchedule { get; set; } = "0 0/5 * * * ?";
 }

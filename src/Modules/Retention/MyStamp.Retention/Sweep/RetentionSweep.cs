@@ -5,6 +5,7 @@ using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Retention.Contracts;
 using MyStamp.Retention.Index;
+using MyStamp.Retention.Purge;
 using Npgsql;
 
 namespace MyStamp.Retention.Sweep;
@@ -18,6 +19,7 @@ namespace MyStamp.Retention.Sweep;
 internal sealed partial class RetentionSweep(
     NpgsqlDataSource dataSource,
     IGrainFactory grains,
+    PhysicalPurge purge,
     TimeProvider clock,
     IOptions<RetentionOptions> options,
     ILogger<RetentionSweep> logger)
@@ -40,10 +42,22 @@ internal sealed partial class RetentionSweep(
                 async (subject, _) => counts.Add(subject.Kind, await Check(subject.Kind, subject.Id)));
         }
 
-        var result = new SweepResult(startedAt, clock.GetUtcNow(), counts.Checked, counts.CustomersErased, counts.OrdersErased, counts.NoticesGiven, counts.Postponed, counts.Failures);
+        // Reminders and erasure requests erase all day long; the nightly sweep purges for them too.
+        var purged = options.Value.PhysicalPurge && await ErasedSinceLastPurge(cancellationToken) && await purge.Run(cancellationToken);
+        var result = new SweepResult(startedAt, clock.GetUtcNow(), counts.Checked, counts.CustomersErased, counts.OrdersErased, counts.NoticesGiven, counts.Postponed, counts.Failures, purged);
         await Record(result, cancellationToken);
-        LogSwept(result.Checked, result.CustomersErased, result.OrdersErased, result.NoticesGiven, result.Postponed, result.Failures);
+        LogSwept(result.Checked, result.CustomersErased, result.OrdersErased, result.NoticesGiven, result.Postponed, result.Failures, purged);
         return result;
+    }
+
+    private async Task<bool> ErasedSinceLastPurge(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT EXISTS (
+                SELECT 1 FROM retention_deadlines
+                WHERE erased_at >= coalesce((SELECT max(started_at) FROM retention_sweeps WHERE purged), '-infinity'))
+            """);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private async Task<RetentionOutcome?> Check(string kind, Guid id)
@@ -90,8 +104,8 @@ internal sealed partial class RetentionSweep(
     private async Task Record(SweepResult result, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO retention_sweeps (sweep_id, started_at, finished_at, checked, customers_erased, orders_erased, notices_given, postponed, failures)
-            VALUES (@id, @started, @finished, @checked, @customers, @orders, @notices, @postponed, @failures)
+            INSERT INTO retention_sweeps (sweep_id, started_at, finished_at, checked, customers_erased, orders_erased, notices_given, postponed, failures, purged)
+            VALUES (@id, @started, @finished, @checked, @customers, @orders, @notices, @postponed, @failures, @purged)
             """);
         command.Parameters.AddWithValue("id", Guid.CreateVersion7());
         command.Parameters.AddWithValue("started", result.StartedAt.UtcDateTime);
@@ -102,6 +116,7 @@ internal sealed partial class RetentionSweep(
         command.Parameters.AddWithValue("notices", result.NoticesGiven);
         command.Parameters.AddWithValue("postponed", result.Postponed);
         command.Parameters.AddWithValue("failures", result.Failures);
+        command.Parameters.AddWithValue("purged", result.Purged);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -130,8 +145,8 @@ internal sealed partial class RetentionSweep(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep: {Checked} checked, {Customers} customers and {Orders} orders erased, {Notices} notices, {Postponed} postponed, {Failures} failures")]
-    private partial void LogSwept(int @checked, int customers, int orders, int notices, int postponed, int failures);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep: {Checked} checked, {Customers} customers and {Orders} orders erased, {Notices} notices, {Postponed} postponed, {Failures} failures, purged from disk: {Purged}")]
+    private partial void LogSwept(int @checked, int customers, int orders, int notices, int postponed, int failures, bool purged);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention sweep could not check {Kind} {SubjectId}; the next sweep retries")]
     private partial void LogFailed(Exception exception, string kind, Guid subjectId);

@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS retention_sweeps (
     orders_erased    integer     NOT NULL,
     notices_given    integer     NOT NULL,
     postponed        integer     NOT NULL,
-    failures         integer     NOT NULL
+    failures         integer     NOT NULL,
+    purged           boolean     NOT NULL
 );
 
 CREATE INDEX IF NOT EXISTS retention_sweeps_latest ON retention_sweeps (started_at DESC);
