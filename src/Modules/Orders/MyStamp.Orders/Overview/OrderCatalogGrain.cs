@@ -1,8 +1,8 @@
 using MyStamp.BuildingBlocks.Errors;
-using Orleans.Concurrency;
 using MyStamp.Orders.Contracts;
 using MyStamp.Orders.Lifecycle;
 using MyStamp.Orders.Pricing;
+using Orleans.Concurrency;
 
 namespace MyStamp.Orders.Overview;
 
