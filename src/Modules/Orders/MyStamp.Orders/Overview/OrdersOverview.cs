@@ -40,7 +40,7 @@ internal sealed class OrdersOverview(NpgsqlDataSource dataSource)
     }
 
     public Task<IReadOnlyList<OrderSummary>> ListForCustomer(Guid customerId, int limit) =>
-        Query($"SELECT {Columns} FROM orders_overview WHERE customer_id = @value ORDER BY placed_at DESC, order_id LIMIT @limit", customerId, limit);
+        Query($"SELECT {Columns} FROM orders_overview WHERE customer_id = @value ORDER BY placed_at DESC, order_id DESC LIMIT @limit", customerId, limit);
 
     public Task<IReadOnlyList<OrderSummary>> ListByStatus(OrderStatus status, int limit) =>
         Query($"SELECT {Columns} FROM orders_overview WHERE status = @value ORDER BY status_at, order_id LIMIT @limit", status.ToString(), limit);
