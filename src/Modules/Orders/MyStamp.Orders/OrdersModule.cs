@@ -6,6 +6,8 @@ using MyStamp.BuildingBlocks.Database;
 using MyStamp.Orders.Overview;
 using MyStamp.Orders.Payment;
 using MyStamp.Orders.Pricing;
+using MyStamp.Orders.Production;
+using Quartz;
 
 namespace MyStamp.Orders;
 
@@ -26,6 +28,22 @@ public static class OrdersModule
         // The payment step: swap this registration for a real provider.
         services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
         services.AddSingleton<OrdersOverview>();
+
+        // Production: a clustered Quartz job (the scheduler and its PostgreSQL job store are set up by the Silo).
+        var production = configuration.GetSection(ProductionBatchOptions.Section).Get<ProductionBatchOptions>() ?? new ProductionBatchOptions();
+        services.AddOptions<ProductionBatchOptions>()
+            .Bind(configuration.GetSection(ProductionBatchOptions.Section))
+            .Validate(options => options.BatchSize is >= 1 and <= 10_000, $"{ProductionBatchOptions.Section}:BatchSize must be from 1 to 10000.")
+            .Validate(options => CronExpression.TryParse(options.BatchSchedule, out _), $"{ProductionBatchOptions.Section}:BatchSchedule must be a Quartz cron expression.")
+            .ValidateOnStart();
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<ProductionBatchJob>(job => job.WithIdentity(ProductionBatchJob.Key).StoreDurably().WithDescription("Moves paid orders into production"));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(ProductionBatchJob.Key)
+                .WithIdentity("production-batch", "orders")
+                .WithCronSchedule(production.BatchSchedule));
+        });
         return services;
     }
 
