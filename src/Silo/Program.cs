@@ -14,6 +14,7 @@ builder.AddMyStampSilo(silo => silo
 builder.Services
     .AddCustomersModule(builder.Configuration)
     .AddOrdersModule(builder.Configuration)
+    .AddClusteredJobs()
     .AddReadinessChecks()
     .AddMyStampWeb(builder.Configuration, builder.Environment);
 

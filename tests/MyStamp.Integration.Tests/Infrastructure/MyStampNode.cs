@@ -18,11 +18,21 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
     private readonly int _siloPort = FreePort();
     private readonly int _gatewayPort = FreePort();
 
-    public MyStampNode(string? clusterId = null, TimeProvider? clock = null)
+    /// <param name="clusterId">Share one id between nodes to put them in one cluster.</param>
+    /// <param name="clock">A fake clock for the whole node (grains, reminders' checks, jobs).</param>
+    /// <param name="listenOnLoopback">Listen on a real loopback port (Kestrel) instead of the in-memory test server, for browsers.</param>
+    public MyStampNode(string? clusterId = null, TimeProvider? clock = null, bool listenOnLoopback = false)
     {
         _clusterId = clusterId ?? NewClusterId();
         _clock = clock;
+        if (listenOnLoopback)
+        {
+            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        }
     }
+
+    /// <summary>Where a node started with <c>listenOnLoopback</c> answers HTTP.</summary>
+    public Uri ServerAddress => ClientOptions.BaseAddress;
 
     public string ClusterId => _clusterId;
 
@@ -34,7 +44,7 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
     /// <summary>Starts the host (the silo joins its cluster) and returns once it is running.</summary>
     public MyStampNode Start()
     {
-        _ = Services;
+        StartServer();
         return this;
     }
 
