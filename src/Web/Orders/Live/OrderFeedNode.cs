@@ -127,10 +127,6 @@ public sealed partial class OrderFeedNode(IGrainFactory grains, IHubContext<Orde
         }
         // Withdraw from every feed now, rather than leave them to expire, so nothing is sent to a node that is gone.
         await ForEachConnectedCustomer((customerId, observer) => Feed(customerId).Unsubscribe(observer), cancellationToken);
-        if (_reference is not null)
-        {
-            grains.DeleteObjectReference<IOrderFeedObserver>(_reference);
-        }
     }
 
     private async Task RenewSubscriptions(CancellationToken stopping)
