@@ -14,6 +14,9 @@ public interface IBulkOrderIntakeGrain : IGrainWithGuidKey
     /// reported per line while the other lines are ordered.
     /// </summary>
     Task<BulkOrderReceipt> Submit(SubmitBulkOrder command);
+
+    /// <summary>Erases the customer's bulk orders and the record of their files (O7). The orders themselves are erased through <see cref="IOrderGrain.Erase"/>.</summary>
+    Task Erase();
 }
 
 /// <summary>One Pro bulk order: validates every line, places one order per good line, reports progress.</summary>
@@ -25,6 +28,9 @@ public interface IBulkOrderGrain : IGrainWithGuidKey
 
     /// <summary>Progress as the owner sees it, or null when it does not exist or belongs to someone else.</summary>
     Task<BulkOrderView?> GetFor(Guid customerId);
+
+    /// <summary>Erases the bulk order's progress and file (O7).</summary>
+    Task Erase();
 }
 
 /// <summary>A CSV file of order lines from a Pro customer.</summary>

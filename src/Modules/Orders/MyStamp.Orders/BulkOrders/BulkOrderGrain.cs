@@ -52,6 +52,7 @@ internal sealed partial class BulkOrderGrain(
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromMilliseconds(250);
 
     private bool _running;
+    private bool _erased;
     private long _lastProgressAt;
 
     private Guid BulkOrderId => this.GetPrimaryKey();
@@ -93,9 +94,30 @@ internal sealed partial class BulkOrderGrain(
             state.Errors.ToList(), state.SubmittedAt, state.CompletedAt));
     }
 
+    public async Task Erase()
+    {
+        _erased = true;
+        var reminder = await this.GetReminder(ResumeReminder);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        if (file.RecordExists)
+        {
+            await file.ClearStateAsync();
+        }
+        if (bulk.RecordExists)
+        {
+            await bulk.ClearStateAsync();
+        }
+        bulk.State = new BulkOrderState();
+        file.State = new BulkOrderFileState();
+        DeactivateOnIdle();
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (bulk.RecordExists && bulk.State.Status == BulkOrderStatus.Running)
+        if (!_erased && bulk.RecordExists && bulk.State.Status == BulkOrderStatus.Running)
         {
             RunInBackground();
             return;
@@ -141,6 +163,10 @@ internal sealed partial class BulkOrderGrain(
         var lines = BulkOrderCsv.Parse(file.State.Csv);
         while (bulk.State.Processed < lines.Count)
         {
+            if (_erased)
+            {
+                return;
+            }
             DelayDeactivation(TimeSpan.FromMinutes(5));
             var chunk = lines.Skip(bulk.State.Processed).Take(ChunkSize).ToList();
             var outcomes = await Task.WhenAll(chunk.Select(OrderLine));
@@ -148,6 +174,10 @@ internal sealed partial class BulkOrderGrain(
             {
                 bulk.State.Errors.Add(error);
                 bulk.State.Failed++;
+            }
+            if (_erased)
+            {
+                return;
             }
             bulk.State.Processed += chunk.Count;
             await bulk.WriteStateAsync();

@@ -48,4 +48,14 @@ internal sealed class BulkOrderIntakeGrain(
         await intake.WriteStateAsync();
         return new BulkOrderReceipt(command.NewBulkOrderId, AlreadySubmitted: false);
     }
+
+    public async Task Erase()
+    {
+        await Task.WhenAll(intake.State.BulkOrdersByFileHash.Values.Select(id => GrainFactory.GetGrain<IBulkOrderGrain>(id).Erase()));
+        if (intake.RecordExists)
+        {
+            await intake.ClearStateAsync();
+        }
+        intake.State = new BulkOrderIntakeState();
+    }
 }
