@@ -6,6 +6,9 @@ using MyStamp.Silo.Hosting;
 using MyStamp.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+// The web module's wwwroot (CSS, scripts) from the build output in every environment, not only in
+// Development: tests run as "Testing" and their pages need the same scripts. A no-op once published.
+builder.WebHost.UseStaticWebAssets();
 
 builder.AddDatabase();
 builder.AddMyStampSilo(silo => silo

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MyStamp.Web.Errors;
+using MyStamp.Web.Orders;
 using MyStamp.Web.Security;
 
 namespace MyStamp.Web;
@@ -53,6 +54,7 @@ public static class WebModule
         });
         services.AddRazorPages(options => options.RootDirectory = "/");
         services.AddSignalR();
+        services.AddOrdersWeb();
         return services;
     }
 
@@ -72,6 +74,7 @@ public static class WebModule
     {
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapOrdersApi();
         return app;
     }
 
