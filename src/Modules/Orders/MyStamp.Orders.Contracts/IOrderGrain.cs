@@ -37,6 +37,15 @@ public interface IOrderGrain : IGrainWithGuidKey
 
     /// <summary>Erases the order: its state row and its row in the orders overview (O7).</summary>
     Task Erase();
+
+    /// <summary>
+    /// Erases the order's personal data when its customer is erased (O7): the shipping address, the
+    /// enterprise number, who gave the controller attestation, the link to the customer, the design and the
+    /// bulk order, the overview row and the retention reminder. What identifies no one stays under the
+    /// order's random id for the accounts: tariff, sheets, price, status history and dates, the payment
+    /// reference. Idempotent; an order that does not exist is left alone.
+    /// </summary>
+    Task ErasePersonalData(MyStamp.Retention.Contracts.ErasureSource source);
 }
 
 /// <summary>An order's status. Numbers are stored: never renumber.</summary>

@@ -7,6 +7,8 @@ using MyStamp.Orders.Overview;
 using MyStamp.Orders.Payment;
 using MyStamp.Orders.Pricing;
 using MyStamp.Orders.Production;
+using MyStamp.Orders.Retention;
+using MyStamp.BuildingBlocks.Retention;
 using Quartz;
 
 namespace MyStamp.Orders;
@@ -28,6 +30,8 @@ public static class OrdersModule
         // The payment step: swap this registration for a real provider.
         services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
         services.AddSingleton<OrdersOverview>();
+        // O7: the customer's erasure also erases what this module keeps about them outside the order grains.
+        services.AddSingleton<IPersonalDataEraser, OrdersPersonalDataEraser>();
 
         // Production: a clustered Quartz job (the scheduler and its PostgreSQL job store are set up by the Silo).
         var production = configuration.GetSection(ProductionBatchOptions.Section).Get<ProductionBatchOptions>() ?? new ProductionBatchOptions();

@@ -18,5 +18,9 @@ public interface IRetentionIndex
     /// Records that the subject was erased and counts it in the metrics by source. Idempotent: a subject
     /// already recorded as erased is counted once.
     /// </summary>
-    Task RecordErased(RetentionSubjectKind kind, Guid subjectId, DateTimeOffset at, ErasureSource source);
+    /// <param name="onlyIfTracked">
+    /// For a subject whose state is already gone (a retry after a crash, or an id that never existed):
+    /// close its row if the index has one, but add none.
+    /// </param>
+    Task RecordErased(RetentionSubjectKind kind, Guid subjectId, DateTimeOffset at, ErasureSource source, bool onlyIfTracked = false);
 }

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Logging;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
+using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Orders.Overview;
 using MyStamp.Orders.Payment;
 using MyStamp.Orders.Pricing;
+using MyStamp.Retention.Contracts;
 using MyStamp.Studio.Contracts;
 
 namespace MyStamp.Orders.Lifecycle;
@@ -32,6 +34,8 @@ public sealed class OrderState
     [Id(11)] public DateTimeOffset RetentionUntil { get; set; }
     [Id(12)] public string? PaymentReference { get; set; }
     [Id(13)] public Guid? BulkOrderId { get; set; }
+    /// <summary>O7: when the order's personal data was erased; what remains is for the accounts only.</summary>
+    [Id(14)] public DateTimeOffset? ErasedAt { get; set; }
 }
 
 /// <summary>One order, read top to bottom as its lifecycle: place, pay, cancel, move through production, erase.</summary>
@@ -41,10 +45,9 @@ internal sealed partial class OrderGrain(
     IPaymentGateway payments,
     OrdersOverview overview,
     TimeProvider clock,
-    ILogger<OrderGrain> logger) : Grain, IOrderGrain
+    IRetentionIndex retentionIndex,
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRetentionSubject, IRemindable
 {
-    private static readonly int RetentionYears = 3;
-
     private Guid OrderId => this.GetPrimaryKey();
 
     public async Task<OrderView> Place(PlaceOrder command)
@@ -106,16 +109,17 @@ internal sealed partial class OrderGrain(
             EnterpriseNumber = profile.AccountType == AccountType.Pro ? profile.VatNumber : null,
             Attestation = new ControllerAttestation(command.CustomerId, now, profile.AcceptedPolicyVersion),
             PlacedAt = now,
-            RetentionUntil = now.AddYears(RetentionYears),
+            RetentionUntil = RetentionPeriod.DeadlineAfter(now),
             BulkOrderId = command.BulkOrderId,
         };
         await order.WriteStateAsync();
         await overview.Upsert(ToSummary());
+        await ScheduleRetention();
         LogPlaced(OrderId, command.CustomerId);
         return ToView();
     }
 
-    public Task<OrderView?> Get() => Task.FromResult(order.RecordExists ? ToView() : null);
+    public Task<OrderView?> Get() => Task.FromResult(Exists ? ToView() : null);
 
     public Task<OrderView?> GetFor(Guid customerId) => Task.FromResult(IsOwnedBy(customerId) ? ToView() : null);
 
@@ -140,7 +144,7 @@ internal sealed partial class OrderGrain(
 
     public async Task<OrderView> MoveTo(OrderStatus next, TransitionSource source)
     {
-        if (!order.RecordExists)
+        if (!Exists)
         {
             throw DomainException.NotFound("The order");
         }
@@ -211,7 +215,10 @@ internal sealed partial class OrderGrain(
         }
     }
 
-    private bool IsOwnedBy(Guid customerId) => order.RecordExists && order.State.CustomerId == customerId;
+    /// <summary>Placed and not erased: an erased order is kept for the accounts only, and answers like a missing one.</summary>
+    private bool Exists => order.RecordExists && order.State.ErasedAt is null;
+
+    private bool IsOwnedBy(Guid customerId) => Exists && order.State.CustomerId == customerId;
 
     private void EnsureOwnedBy(Guid customerId)
     {

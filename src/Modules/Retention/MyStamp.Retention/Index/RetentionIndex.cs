@@ -37,11 +37,14 @@ internal sealed class RetentionIndex(NpgsqlDataSource dataSource, RetentionMetri
         }
     }
 
-    public async Task RecordErased(RetentionSubjectKind kind, Guid subjectId, DateTimeOffset at, ErasureSource source)
+    public async Task RecordErased(RetentionSubjectKind kind, Guid subjectId, DateTimeOffset at, ErasureSource source, bool onlyIfTracked = false)
     {
         // A subject never indexed (erased before its first deadline was recorded) gets its row here. Only the
         // first record counts, so a retried erasure is not counted twice.
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand(onlyIfTracked ? """
+            UPDATE retention_deadlines SET erased_at = @at, erased_by = @source
+            WHERE subject_kind = @kind AND subject_id = @id AND erased_at IS NULL
+            """ : """
             INSERT INTO retention_deadlines (subject_kind, subject_id, deadline, erased_at, erased_by) VALUES (@kind, @id, @at, @at, @source)
             ON CONFLICT (subject_kind, subject_id) DO UPDATE SET erased_at = EXCLUDED.erased_at, erased_by = EXCLUDED.erased_by
                 WHERE retention_deadlines.erased_at IS NULL
