@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MyStamp.Web.Account;
 using MyStamp.Web.Errors;
 using MyStamp.Web.Orders;
 using MyStamp.Web.Security;
@@ -52,6 +53,10 @@ public static class WebModule
             // Unknown fields are a client mistake worth telling about, not something to ignore silently.
             options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
         });
+        // Binding failures (bad JSON, wrong types, unknown fields) throw in every environment, so that
+        // BadRequestExceptionHandler answers them with problem details naming the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddAccountRateLimits(configuration);
         services.AddRazorPages(options => options.RootDirectory = "/");
         services.AddSignalR();
         services.AddOrdersWeb();
@@ -65,6 +70,7 @@ public static class WebModule
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<ApiRequestForgeryMiddleware>();
         app.UseAntiforgery();
         return app;
@@ -75,6 +81,7 @@ public static class WebModule
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapOrdersApi();
+        app.MapAccountApi();
         return app;
     }
 

@@ -18,20 +18,23 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
     private readonly string _clusterId;
     private readonly TimeProvider? _clock;
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly int _siloPort = FreePort();
     private readonly int _gatewayPort = FreePort();
 
     /// <param name="clusterId">Share one id between nodes to put them in one cluster.</param>
     /// <param name="clock">A fake clock for the whole node (grains, reminders' checks, jobs).</param>
     /// <param name="listenOnLoopback">Listen on a real loopback port (Kestrel) instead of the in-memory test server, for browsers.</param>
+    /// <param name="settings">Configuration overrides (e.g. <c>Accounts:RateLimits:SignInPermits</c>).</param>
     /// <param name="connectionString">
     /// Another database than the run's (see <see cref="TestDatabase.CreateIsolated"/>), for tests that move
     /// a clock years ahead or scan every table: nothing else runs there.
     /// </param>
-    public MyStampNode(string? clusterId = null, TimeProvider? clock = null, bool listenOnLoopback = false, string? connectionString = null)
+    public MyStampNode(string? clusterId = null, TimeProvider? clock = null, bool listenOnLoopback = false, IReadOnlyDictionary<string, string?>? settings = null, string? connectionString = null)
     {
         _clusterId = clusterId ?? NewClusterId();
         _clock = clock;
+        _settings = settings ?? new Dictionary<string, string?>();
         _connectionString = connectionString ?? TestDatabase.ConnectionString;
         if (listenOnLoopback)
         {
@@ -43,6 +46,11 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
     public Uri ServerAddress => ClientOptions.BaseAddress;
 
     public string ClusterId => _clusterId;
+
+    /// <summary>The admin account every node of this cluster seeds at start-up (see <see cref="Accounts.LoginAsAdmin"/>).</summary>
+    public string AdminEmail => $"admin-{_clusterId}@mystamp.test";
+
+    public const string AdminPassword = "test-admin-password";
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
@@ -63,6 +71,16 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:ClusterId", _clusterId);
         builder.UseSetting("Orleans:SiloPort", _siloPort.ToString());
         builder.UseSetting("Orleans:GatewayPort", _gatewayPort.ToString());
+        // An admin per cluster, seeded like MYSTAMP_ADMIN_EMAIL / MYSTAMP_ADMIN_PASSWORD seed it in Development.
+        builder.UseSetting("MYSTAMP_ADMIN_EMAIL", AdminEmail);
+        builder.UseSetting("MYSTAMP_ADMIN_PASSWORD", AdminPassword);
+        // Tests register and sign in far faster than people; the rate-limit tests set their own limits.
+        builder.UseSetting("Accounts:RateLimits:RegisterPermits", "100000");
+        builder.UseSetting("Accounts:RateLimits:SignInPermits", "100000");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (_clock is { } clock)
         {
             builder.ConfigureServices(services => UseClock(services, clock));

@@ -30,6 +30,42 @@ public interface ICustomerGrain : IGrainWithGuidKey
 
     /// <summary>Records an objection to advertising through the given channels; effective at once and absolute (O4).</summary>
     Task ObjectTo(IReadOnlyList<AdvertisingChannel> channels, ObjectionSource source);
+
+    /// <summary>
+    /// Opens the account under this grain's id (chosen by the caller with <c>Guid.CreateVersion7()</c>).
+    /// Validates every field (400 with field errors), claims the e-mail address in the hashed index
+    /// (409 when another account holds it) and hashes the password. Records the accepted policy version (O11).
+    /// </summary>
+    Task<CustomerProfile> Register(RegisterCustomer command);
+
+    /// <summary>Rectifies the profile with the same rules as registration; a new e-mail moves the index entry (O8).</summary>
+    Task<CustomerAccount> Rectify(ProfileInput changes);
+
+    /// <summary>Everything stored about the customer that they may read back, or null when no account exists.</summary>
+    Task<CustomerAccount?> GetAccount();
+
+    /// <summary>The objection per channel: since when and how it reached us (O4); empty when none.</summary>
+    Task<IReadOnlyList<ObjectionRecord>> GetObjectionRecords();
+
+    /// <summary>Records that the customer accepted a (newer) version of the privacy policy (O11).</summary>
+    Task AcceptPolicy(int version);
+}
+
+/// <summary>
+/// Sign-in and look-ups by e-mail address. A stateless worker: call it with key 0. E-mail addresses
+/// are looked up through a keyed hash, never stored as a key.
+/// </summary>
+[Alias("mystamp.customers.accounts")]
+public interface IAccountsGrain : IGrainWithIntegerKey
+{
+    /// <summary>
+    /// Checks an e-mail address and password. Null when they do not match, when the address is
+    /// unknown, or while the account is locked after repeated failures: callers cannot tell which.
+    /// </summary>
+    Task<SignedInAccount?> SignIn(SignInAttempt attempt);
+
+    /// <summary>The customer holding this e-mail address (any case, surrounding spaces ignored), or null.</summary>
+    Task<Guid?> FindCustomerByEmail(string email);
 }
 
 /// <summary>A consumer or a business (Pro) account; Pro accounts carry a VAT/enterprise number.</summary>
@@ -91,3 +127,89 @@ public sealed record CustomerProfile(
     /// <summary>Personal data: only the id may appear in logs.</summary>
     public override string ToString() => $"CustomerProfile {{ CustomerId = {CustomerId} }}";
 }
+
+/// <summary>A postal address as typed by the user, before validation; every part may be missing.</summary>
+[GenerateSerializer, Immutable]
+[Alias("mystamp.customers.address-input")]
+public sealed record AddressInput(
+    [property: Id(0)] string? Street,
+    [property: Id(1)] string? HouseNumber,
+    [property: Id(2)] string? Box,
+    [property: Id(3)] string? PostalCode,
+    [property: Id(4)] string? City,
+    [property: Id(5)] string? Country)
+{
+    /// <summary>Personal data: never logged.</summary>
+    public override string ToString() => "AddressInput { redacted }";
+}
+
+/// <summary>
+/// The profile fields as typed by the user (registration or rectification), before validation. The
+/// module validates and normalises them; a missing required field is a field error, not an exception.
+/// </summary>
+[GenerateSerializer, Immutable]
+[Alias("mystamp.customers.profile-input")]
+public sealed record ProfileInput(
+    [property: Id(0)] string? FirstName,
+    [property: Id(1)] string? LastName,
+    [property: Id(2)] string? Email,
+    [property: Id(3)] string? Gender,
+    [property: Id(4)] DateOnly? BirthDate,
+    [property: Id(5)] string? Phone,
+    [property: Id(6)] AddressInput? Address,
+    [property: Id(7)] AccountType? AccountType,
+    [property: Id(8)] string? VatNumber,
+    [property: Id(9)] int? AcceptedPolicyVersion)
+{
+    /// <summary>Personal data: never logged.</summary>
+    public override string ToString() => "ProfileInput { redacted }";
+}
+
+/// <summary>A registration: the profile plus the password chosen (hashed by the grain, never stored in clear).</summary>
+[GenerateSerializer, Immutable]
+[Alias("mystamp.customers.register-customer")]
+public sealed record RegisterCustomer(
+    [property: Id(0)] ProfileInput Profile,
+    [property: Id(1)] string? Password)
+{
+    /// <summary>Personal data and a password: never logged.</summary>
+    public override string ToString() => "RegisterCustomer { redacted }";
+}
+
+/// <summary>An objection to advertising through one channel: since when, and how it reached us (O4).</summary>
+[GenerateSerializer, Immutable]
+[Alias("mystamp.customers.objection-record")]
+public sealed record ObjectionRecord(
+    [property: Id(0)] AdvertisingChannel Channel,
+    [property: Id(1)] DateTimeOffset Since,
+    [property: Id(2)] ObjectionSource Source);
+
+/// <summary>What a customer can read back about themselves: the profile and their objections.</summary>
+[GenerateSerializer, Immutable]
+[Alias("mystamp.customers.customer-account")]
+public sealed record CustomerAccount(
+    [property: Id(0)] CustomerProfile Profile,
+    [property: Id(1)] IReadOnlyList<ObjectionRecord> Objections)
+{
+    /// <summary>Personal data: only the id may appear in logs.</summary>
+    public override string ToString() => $"CustomerAccount {{ CustomerId = {Profile.CustomerId} }}";
+}
+
+/// <summary>An e-mail address and password offered at sign-in.</summary>
+[GenerateSerializer, Immutable]
+[Alias("mystamp.customers.sign-in-attempt")]
+public sealed record SignInAttempt(
+    [property: Id(0)] string Email,
+    [property: Id(1)] string Password)
+{
+    /// <summary>Personal data and a password: never logged.</summary>
+    public override string ToString() => "SignInAttempt { redacted }";
+}
+
+/// <summary>Who signed in: the account id (the customer id for customers) and what they may do.</summary>
+[GenerateSerializer, Immutable]
+[Alias("mystamp.customers.signed-in-account")]
+public sealed record SignedInAccount(
+    [property: Id(0)] Guid AccountId,
+    [property: Id(1)] bool IsAdmin,
+    [property: Id(2)] AccountType? AccountType);

@@ -1,5 +1,9 @@
+using Microsoft.Extensions.Logging;
+using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Customers.Contracts;
+using MyStamp.Customers.EmailIndex;
+using MyStamp.Customers.Profile;
 
 namespace MyStamp.Customers.Accounts;
 
@@ -8,20 +12,164 @@ namespace MyStamp.Customers.Accounts;
 [Alias("mystamp.customers.customer-state")]
 public sealed class CustomerState
 {
+    /// <summary>Exactly the categories of O1; null until registered.</summary>
     [Id(0)] public CustomerProfile? Profile { get; set; }
     [Id(1)] public List<Guid> OrderIds { get; set; } = [];
     [Id(2)] public List<Guid> DesignIds { get; set; } = [];
+    /// <summary>The channels objected to (O4): absolute, never removed by the shop.</summary>
     [Id(3)] public HashSet<AdvertisingChannel> Objections { get; set; } = [];
     [Id(4)] public DateTimeOffset? LastOrderAt { get; set; }
+    [Id(5)] internal Credentials? Credentials { get; set; }
+    /// <summary>Since when and how each objection reached us, one record per channel.</summary>
+    [Id(6)] public List<ObjectionRecord> ObjectionRecords { get; set; } = [];
+    /// <summary>
+    /// Index keys of e-mail addresses the customer gave up and that the index may still list: saved
+    /// with the new address, released afterwards, retried after a crash.
+    /// </summary>
+    [Id(7)] public List<string> EmailKeysToRelease { get; set; } = [];
 }
 
-/// <summary>Placeholder of the platform issue: the Customers issue builds registration, sign-in and retention here.</summary>
-internal sealed class CustomerGrain(
-    [PersistentState("customer", GrainStorage.Name)] IPersistentState<CustomerState> customer) : Grain, ICustomerGrain
+/// <summary>What the module itself asks of a customer's account: sign-in and the e-mail index's question.</summary>
+[Alias("mystamp.customers.customer-sign-in")]
+internal interface ICustomerAccountGrain : IEmailHolderGrain;
+
+/// <summary>
+/// One customer: registration, sign-in, profile and rectification, objections, and what other modules
+/// tell it (orders, designs). Its key is a random id, never personal data.
+/// </summary>
+internal sealed partial class CustomerGrain(
+    [PersistentState("customer", GrainStorage.Name)] IPersistentState<CustomerState> customer,
+    EmailKeys emailKeys,
+    Passwords passwords,
+    TimeProvider clock,
+    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, ICustomerAccountGrain
 {
     private static readonly TimeSpan Retention = TimeSpan.FromDays(3 * 365);
 
+    // Index keys this activation is claiming right now. The index asks (interleaved) before handing an
+    // address to someone else, so a registration between its claim and its write cannot lose it.
+    private readonly HashSet<string> _claiming = new(StringComparer.Ordinal);
+
+    private Guid CustomerId => this.GetPrimaryKey();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (customer.State.EmailKeysToRelease.Count > 0)
+        {
+            // Not awaited here: the index may be the caller that activated us, and it is busy until we answer.
+            this.RegisterGrainTimer(_ => ReleaseGivenUpEmailKeys(), TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task<CustomerProfile> Register(RegisterCustomer command)
+    {
+        if (customer.State.Profile is not null)
+        {
+            throw DomainException.Conflict("This account has already been registered.");
+        }
+        var errors = new FieldErrors();
+        var valid = ProfileRules.Validate(command.Profile, Today(), errors, policyVersionRequired: true);
+        var password = PasswordRule.Validate(command.Password, errors);
+        errors.ThrowIfAny();
+        var profile = valid!;
+        var passwordHash = passwords.Hash(password!);
+
+        var key = emailKeys.For(profile.Email);
+        _claiming.Add(key);
+        try
+        {
+            if (!await Index(key).Claim(CustomerId, AccountKind.Customer))
+            {
+                throw EmailTaken();
+            }
+            customer.State.Profile = new CustomerProfile(
+                CustomerId, profile.FirstName, profile.LastName, profile.Email, profile.Gender, profile.BirthDate, profile.Phone,
+                profile.Address, profile.AccountType, profile.VatNumber, profile.AcceptedPolicyVersion!.Value, clock.GetUtcNow());
+            customer.State.Credentials = new Credentials { PasswordHash = passwordHash };
+            await Save();
+        }
+        finally
+        {
+            _claiming.Remove(key);
+        }
+        LogRegistered(CustomerId, profile.AccountType);
+        return customer.State.Profile;
+    }
+
+    public async Task<CustomerAccount> Rectify(ProfileInput changes)
+    {
+        var current = customer.State.Profile ?? throw DomainException.NotFound("The account");
+        var errors = new FieldErrors();
+        var valid = ProfileRules.Validate(changes, Today(), errors, policyVersionRequired: false);
+        if (valid?.AcceptedPolicyVersion < current.AcceptedPolicyVersion)
+        {
+            errors.Add("acceptedPolicyVersion", "You already accepted a later version of the privacy policy.");
+        }
+        errors.ThrowIfAny();
+        var profile = valid!;
+
+        var oldKey = emailKeys.For(current.Email);
+        var newKey = emailKeys.For(profile.Email);
+        var moving = oldKey != newKey;
+        _claiming.Add(newKey);
+        try
+        {
+            if (moving)
+            {
+                if (!await Index(newKey).Claim(CustomerId, AccountKind.Customer))
+                {
+                    throw EmailTaken();
+                }
+                customer.State.EmailKeysToRelease.Add(oldKey);
+            }
+            customer.State.Profile = current with
+            {
+                FirstName = profile.FirstName,
+                LastName = profile.LastName,
+                Email = profile.Email,
+                Gender = profile.Gender,
+                BirthDate = profile.BirthDate,
+                Phone = profile.Phone,
+                Address = profile.Address,
+                AccountType = profile.AccountType,
+                VatNumber = profile.VatNumber,
+                AcceptedPolicyVersion = profile.AcceptedPolicyVersion ?? current.AcceptedPolicyVersion,
+            };
+            // The new address and the old one's release are saved together: a crash after this line
+            // still frees the old address on the next activation.
+            await Save();
+        }
+        finally
+        {
+            _claiming.Remove(newKey);
+        }
+        if (moving)
+        {
+            await ReleaseGivenUpEmailKeys();
+        }
+        LogRectified(CustomerId);
+        return new CustomerAccount(customer.State.Profile, customer.State.ObjectionRecords.ToList());
+    }
+
     public Task<CustomerProfile?> GetProfile() => Task.FromResult(customer.State.Profile);
+
+    public Task<CustomerAccount?> GetAccount() =>
+        Task.FromResult(customer.State.Profile is { } profile ? new CustomerAccount(profile, customer.State.ObjectionRecords.ToList()) : null);
+
+    public async Task AcceptPolicy(int version)
+    {
+        var current = customer.State.Profile ?? throw DomainException.NotFound("The account");
+        if (version is < 1 or > ProfileRules.HighestPolicyVersion)
+        {
+            throw DomainException.Invalid("acceptedPolicyVersion", "This is not a version of the privacy policy.");
+        }
+        if (version > current.AcceptedPolicyVersion)
+        {
+            customer.State.Profile = current with { AcceptedPolicyVersion = version };
+            await Save();
+        }
+    }
 
     public async Task<DateTimeOffset> RecordOrderPlaced(Guid orderId, DateTimeOffset placedAt)
     {
@@ -33,7 +181,7 @@ internal sealed class CustomerGrain(
         {
             customer.State.LastOrderAt = placedAt;
         }
-        await customer.WriteStateAsync();
+        await Save();
         return customer.State.LastOrderAt.Value + Retention;
     }
 
@@ -42,7 +190,7 @@ internal sealed class CustomerGrain(
         if (!customer.State.DesignIds.Contains(designId))
         {
             customer.State.DesignIds.Insert(0, designId);
-            await customer.WriteStateAsync();
+            await Save();
         }
     }
 
@@ -52,9 +200,96 @@ internal sealed class CustomerGrain(
 
     public Task<IReadOnlySet<AdvertisingChannel>> GetObjections() => Task.FromResult<IReadOnlySet<AdvertisingChannel>>(customer.State.Objections.ToHashSet());
 
+    public Task<IReadOnlyList<ObjectionRecord>> GetObjectionRecords() => Task.FromResult<IReadOnlyList<ObjectionRecord>>(customer.State.ObjectionRecords.ToList());
+
     public async Task ObjectTo(IReadOnlyList<AdvertisingChannel> channels, ObjectionSource source)
     {
-        customer.State.Objections.UnionWith(channels);
-        await customer.WriteStateAsync();
+        var now = clock.GetUtcNow();
+        var added = false;
+        foreach (var channel in channels.Distinct())
+        {
+            if (!Enum.IsDefined(channel))
+            {
+                throw DomainException.Invalid("channel", "Unknown advertising channel.");
+            }
+            // O4: an objection is absolute; the first record of a channel stays, later ones change nothing.
+            if (customer.State.Objections.Add(channel))
+            {
+                customer.State.ObjectionRecords.Add(new ObjectionRecord(channel, now, source));
+                added = true;
+            }
+        }
+        if (added)
+        {
+            await Save();
+        }
     }
+
+    public Task<bool> HoldsEmailKey(string key) =>
+        Task.FromResult(_claiming.Contains(key) || (customer.State.Profile is { } profile && emailKeys.For(profile.Email) == key));
+
+    public async Task<SignedInAccount?> SignIn(string normalisedEmail, string password)
+    {
+        var profile = customer.State.Profile;
+        var credentials = customer.State.Credentials;
+        // An index entry left over from an address the customer gave up never signs anyone in.
+        if (profile is null || credentials is null || EmailAddressRule.Normalise(profile.Email) != normalisedEmail)
+        {
+            passwords.VerifyAgainstNothing(password);
+            return null;
+        }
+        var (accepted, changed) = credentials.Check(passwords, password, clock.GetUtcNow());
+        if (changed)
+        {
+            await Save();
+        }
+        if (!accepted)
+        {
+            LogSignInRefused(CustomerId, credentials.LockedUntil is not null);
+            return null;
+        }
+        return new SignedInAccount(CustomerId, IsAdmin: false, profile.AccountType);
+    }
+
+    private async Task ReleaseGivenUpEmailKeys()
+    {
+        foreach (var key in customer.State.EmailKeysToRelease.ToList())
+        {
+            await Index(key).Release(CustomerId);
+            customer.State.EmailKeysToRelease.Remove(key);
+        }
+        await Save();
+    }
+
+    /// <summary>Writes the state; if the write fails the activation is dropped so the next call reads what PostgreSQL holds.</summary>
+    private async Task Save()
+    {
+        try
+        {
+            await customer.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private IEmailIndexGrain Index(string key) => GrainFactory.GetGrain<IEmailIndexGrain>(key);
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static DomainException EmailTaken() => new(
+        DomainErrorKind.Conflict,
+        "An account with this e-mail address already exists.",
+        new Dictionary<string, string[]> { ["email"] = ["An account with this e-mail address already exists. Sign in instead."] });
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId} registered a {AccountType} account")]
+    private partial void LogRegistered(Guid customerId, AccountType accountType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId} rectified their profile")]
+    private partial void LogRectified(Guid customerId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in refused for customer {CustomerId} (locked: {Locked})")]
+    private partial void LogSignInRefused(Guid customerId, bool locked);
 }

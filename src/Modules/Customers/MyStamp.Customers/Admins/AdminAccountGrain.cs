@@ -1,0 +1,98 @@
+using MyStamp.BuildingBlocks.Errors;
+using MyStamp.BuildingBlocks.Grains;
+using MyStamp.Customers.Accounts;
+using MyStamp.Customers.Contracts;
+using MyStamp.Customers.EmailIndex;
+using MyStamp.Customers.Profile;
+
+namespace MyStamp.Customers.Admins;
+
+/// <summary>
+/// An admin account: an e-mail address and a password, no customer profile. Admins are staff, so
+/// nothing of the customer categories (O1) is asked of them.
+/// </summary>
+[Alias("mystamp.customers.admin-account")]
+internal interface IAdminAccountGrain : IEmailHolderGrain
+{
+    /// <summary>Creates the account, or sets its password when it changed; idempotent, so every node may call it at start-up.</summary>
+    Task Seed(string email, string password);
+}
+
+[GenerateSerializer]
+[Alias("mystamp.customers.admin-account-state")]
+internal sealed class AdminAccountState
+{
+    [Id(0)] public string? Email { get; set; }
+    [Id(1)] public Credentials? Credentials { get; set; }
+}
+
+internal sealed class AdminAccountGrain(
+    [PersistentState("customers-admin-account", GrainStorage.Name)] IPersistentState<AdminAccountState> admin,
+    EmailKeys emailKeys,
+    Passwords passwords,
+    TimeProvider clock) : Grain, IAdminAccountGrain
+{
+    private readonly HashSet<string> _claiming = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// An admin's id follows from the index key of its address, so that nodes seeding the same admin at
+    /// the same time meet in one grain. The key is an HMAC: the id reveals nothing of the address.
+    /// </summary>
+    public static Guid IdFor(string emailKey) => Guid.ParseExact(emailKey[..32], "N");
+
+    public async Task Seed(string email, string password)
+    {
+        var normalised = EmailAddressRule.Normalise(email);
+        var key = emailKeys.For(normalised);
+        if (IdFor(key) != this.GetPrimaryKey())
+        {
+            throw new InvalidOperationException("An admin account is seeded under the id its e-mail address gives.");
+        }
+        _claiming.Add(key);
+        try
+        {
+            if (!await GrainFactory.GetGrain<IEmailIndexGrain>(key).Claim(this.GetPrimaryKey(), AccountKind.Admin))
+            {
+                throw DomainException.Conflict("The admin e-mail address belongs to a customer account.");
+            }
+        }
+        finally
+        {
+            _claiming.Remove(key);
+        }
+        var changed = false;
+        if (admin.State.Email != normalised)
+        {
+            admin.State.Email = normalised;
+            changed = true;
+        }
+        if (admin.State.Credentials is not { } credentials || !passwords.Verify(credentials.PasswordHash, password))
+        {
+            admin.State.Credentials = new Credentials { PasswordHash = passwords.Hash(password) };
+            changed = true;
+        }
+        // Written only when something changed: nodes starting together must not race on an unchanged row.
+        if (changed)
+        {
+            await admin.WriteStateAsync();
+        }
+    }
+
+    public Task<bool> HoldsEmailKey(string key) =>
+        Task.FromResult(_claiming.Contains(key) || (admin.State.Email is { } email && emailKeys.For(email) == key));
+
+    public async Task<SignedInAccount?> SignIn(string normalisedEmail, string password)
+    {
+        if (admin.State.Email != normalisedEmail || admin.State.Credentials is not { } credentials)
+        {
+            passwords.VerifyAgainstNothing(password);
+            return null;
+        }
+        var (accepted, changed) = credentials.Check(passwords, password, clock.GetUtcNow());
+        if (changed)
+        {
+            await admin.WriteStateAsync();
+        }
+        return accepted ? new SignedInAccount(this.GetPrimaryKey(), IsAdmin: true, AccountType: null) : null;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using MyStamp.Customers.Contracts;
+
+namespace MyStamp.Web.Account;
+
+/// <summary>The Account API (API.md "Account"): register, sign in and out, read and rectify the profile.</summary>
+public static class AccountApi
+{
+    private const string SignInRefused = "The e-mail address or password is not right, or the account is locked for a while after too many attempts.";
+
+    public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/account").WithTags("Account");
+        group.MapPost("/register", Register).RequireRateLimiting(AccountRateLimits.Register);
+        group.MapPost("/login", Login).RequireRateLimiting(AccountRateLimits.SignIn);
+        // Cast: a handler taking only HttpContext would otherwise bind as a RequestDelegate and drop its result.
+        group.MapPost("/logout", (Delegate)Logout);
+        group.MapGet("/me", GetProfile).RequireAuthorization();
+        group.MapPut("/me", Rectify).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task<Created<RegisteredResponse>> Register(RegisterRequest request, IGrainFactory grains)
+    {
+        var customerId = Guid.CreateVersion7();
+        var profile = await grains.GetGrain<ICustomerGrain>(customerId).Register(request.ToCommand());
+        return TypedResults.Created("/api/account/me", new RegisteredResponse(profile.CustomerId));
+    }
+
+    private static async Task<Results<Ok<SignedInResponse>, ProblemHttpResult>> Login(LoginRequest request, IGrainFactory grains, HttpContext context)
+    {
+        var account = await grains.GetGrain<IAccountsGrain>(0).SignIn(new SignInAttempt(request.Email ?? "", request.Password ?? ""));
+        if (account is null)
+        {
+            // One answer for an unknown address, a wrong password and a locked account.
+            return TypedResults.Problem(title: SignInRefused, statusCode: StatusCodes.Status401Unauthorized);
+        }
+        await AccountClaims.SignIn(context, account);
+        return TypedResults.Ok(new SignedInResponse(account.AccountId, account.AccountType, AccountClaims.RolesOf(account)));
+    }
+
+    private static async Task<NoContent> Logout(HttpContext context)
+    {
+        await AccountClaims.SignOut(context);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> GetProfile(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var account = await grains.GetGrain<ICustomerGrain>(user.AccountId()!.Value).GetAccount();
+        return account is null
+            ? TypedResults.Problem(title: "This account has no customer profile.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(ProfileResponse.From(account));
+    }
+
+    private static async Task<Ok<ProfileResponse>> Rectify(ProfileRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext context)
+    {
+        var id = user.AccountId()!.Value;
+        var account = await grains.GetGrain<ICustomerGrain>(id).Rectify(request.ToInput());
+        var isPro = account.Profile.AccountType == AccountType.Pro;
+        if (isPro != user.IsInRole(Security.Roles.Pro))
+        {
+            // The account type changed: the cookie's roles follow.
+            await AccountClaims.SignIn(context, new SignedInAccount(id, user.IsInRole(Security.Roles.Admin), account.Profile.AccountType));
+        }
+        return TypedResults.Ok(ProfileResponse.From(account));
+    }
+}

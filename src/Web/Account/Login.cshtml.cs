@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using MyStamp.Customers.Contracts;
+
+namespace MyStamp.Web.Account;
+
+[EnableRateLimiting(AccountRateLimits.SignIn)]
+public sealed class LoginModel(IGrainFactory grains) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Problem { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var account = await grains.GetGrain<IAccountsGrain>(0).SignIn(new SignInAttempt(Email ?? "", Password ?? ""));
+        if (account is null)
+        {
+            Problem = "The e-mail address or password is not right, or the account is locked for a while after too many attempts.";
+            return Page();
+        }
+        await AccountClaims.SignIn(HttpContext, account);
+        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
+        {
+            return LocalRedirect(ReturnUrl);
+        }
+        return account.IsAdmin ? LocalRedirect("/") : RedirectToPage("/Account/Profile");
+    }
+}

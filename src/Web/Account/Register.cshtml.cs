@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Customers.Contracts;
+
+namespace MyStamp.Web.Account;
+
+[EnableRateLimiting(AccountRateLimits.Register)]
+public sealed class RegisterModel(IGrainFactory grains) : PageModel
+{
+    [BindProperty]
+    public ProfileForm Form { get; set; } = new();
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty]
+    public bool AcceptPolicy { get; set; }
+
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    public string? Problem { get; private set; }
+
+    public int PolicyVersion => PolicyVersions.Current;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var input = Form.ToInput(AcceptPolicy ? PolicyVersion : null, Errors);
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+        try
+        {
+            var profile = await grains.GetGrain<ICustomerGrain>(Guid.CreateVersion7()).Register(new RegisterCustomer(input, Password));
+            await AccountClaims.SignIn(HttpContext, new SignedInAccount(profile.CustomerId, IsAdmin: false, profile.AccountType));
+            return RedirectToPage("/Account/Profile", new { registered = true });
+        }
+        catch (DomainException failure)
+        {
+            Errors = failure.FieldErrors.ToDictionary();
+            Problem = failure.Title;
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Customers.Accounts;
+using MyStamp.Customers.Profile;
+
+namespace MyStamp.Customers.Tests;
+
+public class PasswordAndLockOutTests
+{
+    private static readonly Passwords Passwords = new();
+    private static readonly DateTimeOffset Now = new(2026, 6, 15, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("short")]
+    [InlineData("aaaaaaaaaaaa")]
+    public void Weak_passwords_are_refused(string? password)
+    {
+        var errors = new FieldErrors();
+        Assert.Null(PasswordRule.Validate(password, errors));
+        Assert.True(errors.ToDictionary().ContainsKey("password"));
+    }
+
+    [Fact]
+    public void The_password_is_stored_only_as_a_salted_hash()
+    {
+        var first = Passwords.Hash("correct horse battery");
+        var second = Passwords.Hash("correct horse battery");
+        Assert.DoesNotContain("correct horse battery", first);
+        Assert.NotEqual(first, second);
+        Assert.True(Passwords.Verify(first, "correct horse battery"));
+        Assert.False(Passwords.Verify(first, "Correct horse battery"));
+    }
+
+    [Fact]
+    public void The_fifth_wrong_password_locks_for_fifteen_minutes()
+    {
+        var credentials = new Credentials { PasswordHash = Passwords.Hash("correct horse battery") };
+        for (var i = 0; i < Credentials.MaxFailedAttempts; i++)
+        {
+            Assert.False(credentials.Check(Passwords, "wrong", Now).Accepted);
+        }
+        Assert.Equal(Now + TimeSpan.FromMinutes(15), credentials.LockedUntil);
+        Assert.False(credentials.Check(Passwords, "correct horse battery", Now.AddMinutes(14)).Accepted);
+        Assert.True(credentials.Check(Passwords, "correct horse battery", Now.AddMinutes(15)).Accepted);
+        Assert.Null(credentials.LockedUntil);
+        Assert.Equal(0, credentials.FailedAttempts);
+    }
+}
