@@ -2,6 +2,7 @@ using MyStamp.Customers;
 using MyStamp.Orders;
 using MyStamp.Silo.Health;
 using MyStamp.Silo.Hosting;
+using MyStamp.Studio;
 using MyStamp.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,11 +10,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabase();
 builder.AddMyStampSilo(silo => silo
     .AddCustomersGrains()
-    .AddOrdersGrains());
+    .AddOrdersGrains()
+    .AddStudioGrains());
 
 builder.Services
     .AddCustomersModule(builder.Configuration)
     .AddOrdersModule(builder.Configuration)
+    .AddStudioModule(builder.Configuration)
     .AddClusteredJobs()
     .AddReadinessChecks()
     .AddMyStampWeb(builder.Configuration, builder.Environment);

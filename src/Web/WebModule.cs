@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MyStamp.Web.Errors;
 using MyStamp.Web.Security;
+using MyStamp.Web.Studio;
 
 namespace MyStamp.Web;
 
@@ -72,6 +73,7 @@ public static class WebModule
     {
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapStudioApi();
         return app;
     }
 
