@@ -3,6 +3,7 @@ using MyStamp.Orders;
 using MyStamp.Retention;
 using MyStamp.Silo.Health;
 using MyStamp.Silo.Hosting;
+using MyStamp.Studio;
 using MyStamp.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,12 +14,14 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddDatabase();
 builder.AddMyStampSilo(silo => silo
     .AddCustomersGrains()
-    .AddOrdersGrains());
+    .AddOrdersGrains()
+    .AddStudioGrains());
 
 builder.Services
     .AddCustomersModule(builder.Configuration)
     .AddOrdersModule(builder.Configuration)
     .AddRetentionModule(builder.Configuration)
+    .AddStudioModule(builder.Configuration)
     .AddClusteredJobs()
     .AddReadinessChecks()
     .AddMyStampWeb(builder.Configuration, builder.Environment);

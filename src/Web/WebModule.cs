@@ -9,6 +9,7 @@ using MyStamp.Web.Account;
 using MyStamp.Web.Errors;
 using MyStamp.Web.Orders;
 using MyStamp.Web.Security;
+using MyStamp.Web.Studio;
 
 namespace MyStamp.Web;
 
@@ -82,6 +83,7 @@ public static class WebModule
         app.MapRazorPages().WithStaticAssets();
         app.MapOrdersApi();
         app.MapAccountApi();
+        app.MapStudioApi();
         return app;
     }
 
