@@ -37,6 +37,8 @@ public static class WebModule
                 // The API answers 401/403 as problem details; only pages redirect to the login form.
                 options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+                // An erased (or otherwise closed) account is signed out on its next request, on every node (O7).
+                options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipal;
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.AdminPolicy, policy => policy.RequireRole(Roles.Admin))

@@ -19,6 +19,12 @@ public interface IRetentionSubject : IGrainWithGuidKey
     Task<RetentionOutcome> CheckRetention(ErasureSource source);
 
     /// <summary>
+    /// Erases now, whatever the deadline: a data subject's erasure request (GDPR art. 17) once fulfilled.
+    /// Idempotent, and resumes an erasure a crash interrupted.
+    /// </summary>
+    Task EraseNow(ErasureSource source);
+
+    /// <summary>
     /// When this subject's personal data is due for erasure, or null when there is nothing (left) to keep:
     /// never created, or already erased. An order asks its customer before erasing itself.
     /// </summary>

@@ -42,6 +42,8 @@ internal sealed partial class OrderGrain
     public Task<DateTimeOffset?> GetRetentionDeadline() =>
         Task.FromResult<DateTimeOffset?>(Exists ? order.State.RetentionUntil : null);
 
+    public Task EraseNow(ErasureSource source) => ErasePersonalData(source);
+
     public async Task ErasePersonalData(ErasureSource source)
     {
         if (!order.RecordExists)
