@@ -19,6 +19,7 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
     private readonly TimeProvider? _clock;
     private readonly string _connectionString;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
     private readonly int _siloPort = FreePort();
     private readonly int _gatewayPort = FreePort();
 
@@ -30,8 +31,11 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
     /// Another database than the run's (see <see cref="TestDatabase.CreateIsolated"/>), for tests that move
     /// a clock years ahead or scan every table: nothing else runs there.
     /// </param>
-    public MyStampNode(string? clusterId = null, TimeProvider? clock = null, bool listenOnLoopback = false, IReadOnlyDictionary<string, string?>? settings = null, string? connectionString = null)
+    /// <param name="configureServices">Test doubles added after the application's own services (e.g. a failing step).</param>
+    public MyStampNode(string? clusterId = null, TimeProvider? clock = null, bool listenOnLoopback = false, IReadOnlyDictionary<string, string?>? settings = null,
+        string? connectionString = null, Action<IServiceCollection>? configureServices = null)
     {
+        _configureServices = configureServices;
         _clusterId = clusterId ?? NewClusterId();
         _clock = clock;
         _settings = settings ?? new Dictionary<string, string?>();
@@ -84,6 +88,10 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
         if (_clock is { } clock)
         {
             builder.ConfigureServices(services => UseClock(services, clock));
+        }
+        if (_configureServices is { } configure)
+        {
+            builder.ConfigureServices(configure);
         }
     }
 

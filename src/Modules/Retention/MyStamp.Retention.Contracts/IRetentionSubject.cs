@@ -26,8 +26,10 @@ public interface IRetentionSubject : IGrainWithGuidKey
 
     /// <summary>
     /// When this subject's personal data is due for erasure, or null when there is nothing (left) to keep:
-    /// never created, or already erased. An order asks its customer before erasing itself.
+    /// never created, or already erased. An order asks its customer before erasing itself. Interleaves: the
+    /// customer may be erasing (and calling this very order) while the order asks.
     /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave]
     Task<DateTimeOffset?> GetRetentionDeadline();
 }
 
