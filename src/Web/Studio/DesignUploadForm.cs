@@ -42,7 +42,8 @@ internal sealed record DesignUploadForm(byte[] Photo, string? ContentType, strin
         {
             while (await reader.ReadNextSectionAsync(cancellation) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
