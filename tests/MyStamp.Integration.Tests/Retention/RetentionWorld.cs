@@ -78,7 +78,8 @@ public sealed class RetentionWorld : IAsyncDisposable
         using var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(photo);
         file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        content.Add(file, "photo", "holiday.png");
+        // No file name: the Studio form reader currently takes the photo only as a plain form field.
+        content.Add(file, "photo");
         using var response = await customer.PostAsync("/api/designs", content);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"upload answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         var designId = (await response.Content.ReadFromJsonAsync<JsonObject>())!["designId"]!.GetValue<Guid>();
