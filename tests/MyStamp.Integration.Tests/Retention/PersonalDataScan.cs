@@ -58,10 +58,7 @@ public sealed class PersonalDataScan(IReadOnlyList<string> texts, IReadOnlyList<
             while (await reader.ReadAsync())
             {
                 var found = isBinary ? FindInBytes(reader.GetFieldValue<byte[]>(0)) : FindInText(reader.GetString(0));
-                if (found is not null)
-                {
-                    hits.Add($"{schema}.{table}.{column}: {found}");
-                }
+                hits.AddRange(found.Select(value => $"{schema}.{table}.{column}: {value}"));
             }
         }
         return hits;
@@ -82,34 +79,20 @@ public sealed class PersonalDataScan(IReadOnlyList<string> texts, IReadOnlyList<
             {
                 continue; // a socket, or a file PostgreSQL removed while we listed the folder
             }
-            if (FindInBytes(content) is { } found)
-            {
-                hits.Add($"{Path.GetRelativePath(folder.FullName, file.FullName)}: {found}");
-            }
+            hits.AddRange(FindInBytes(content).Select(value => $"{Path.GetRelativePath(folder.FullName, file.FullName)}: {value}"));
         }
         return hits;
     }
 
-    private string? FindInText(string text)
-    {
-        foreach (var value in texts)
-        {
-            if (text.Contains(value, StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
-        }
-        return null;
-    }
+    private IEnumerable<string> FindInText(string text) =>
+        texts.Where(value => text.Contains(value, StringComparison.OrdinalIgnoreCase));
 
-    private string? FindInBytes(byte[] content)
+    private HashSet<string> FindInBytes(byte[] content)
     {
-        foreach (var binary in binaries)
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (binaries.Any(binary => content.AsSpan().IndexOf(binary) >= 0))
         {
-            if (content.AsSpan().IndexOf(binary) >= 0)
-            {
-                return $"{binary.Length} bytes of the photo";
-            }
+            found.Add("bytes of the photo");
         }
         foreach (var value in texts)
         {
@@ -117,10 +100,12 @@ public sealed class PersonalDataScan(IReadOnlyList<string> texts, IReadOnlyList<
                 || content.AsSpan().IndexOf(Encoding.Unicode.GetBytes(value)) >= 0
                 || content.AsSpan().IndexOf(Latin1.GetBytes(value)) >= 0)
             {
-                return value;
+                found.Add(value);
             }
         }
         // Decoded as text too, ignoring case: a payload may hold the value in another casing.
-        return FindInText(Encoding.UTF8.GetString(content)) ?? FindInText(Latin1.GetString(content));
+        found.UnionWith(FindInText(Encoding.UTF8.GetString(content)));
+        found.UnionWith(FindInText(Latin1.GetString(content)));
+        return found;
     }
 }
