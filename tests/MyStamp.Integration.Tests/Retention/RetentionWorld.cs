@@ -24,10 +24,13 @@ public sealed class RetentionWorld : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private RetentionWorld(string database, FakeTimeProvider clock)
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
+
+    private RetentionWorld(string database, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings)
     {
         Database = database;
         Clock = clock;
+        _settings = settings;
     }
 
     public string Database { get; }
@@ -35,16 +38,16 @@ public sealed class RetentionWorld : IAsyncDisposable
     public MyStampNode Node { get; private set; } = null!;
     public IGrainFactory Grains => Node.Grains;
 
-    public static async Task<RetentionWorld> Create(string purpose, Action<IServiceCollection>? configureServices = null)
+    public static async Task<RetentionWorld> Create(string purpose, Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var world = new RetentionWorld(await TestDatabase.CreateIsolated(purpose), new FakeTimeProvider(Start));
+        var world = new RetentionWorld(await TestDatabase.CreateIsolated(purpose), new FakeTimeProvider(Start), settings);
         world.Node = world.NewNode(configureServices);
         return world;
     }
 
     /// <summary>A node on the same database and clock: the silo restarted.</summary>
     public MyStampNode NewNode(Action<IServiceCollection>? configureServices = null) =>
-        new MyStampNode(clock: Clock, connectionString: Database, configureServices: configureServices).Start();
+        new MyStampNode(clock: Clock, settings: _settings, connectionString: Database, configureServices: configureServices).Start();
 
     /// <summary>Stops the node (the silo goes down) and starts a fresh one on the same database and clock.</summary>
     public async Task Restart(Action<IServiceCollection>? configureServices = null)
