@@ -195,9 +195,9 @@ internal sealed partial class CustomerGrain(
         {
             customer.State.LastOrderAt = placedAt;
         }
-        await Save();
         // O7: each order moves the deadline to three years after it, and the reminder with it.
         await ScheduleRetention();
+        await Save();
         return RetentionDeadline();
     }
 

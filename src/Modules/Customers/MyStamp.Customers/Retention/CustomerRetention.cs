@@ -16,6 +16,8 @@ public sealed class CustomerRetention
     [Id(0)] public DateTimeOffset? NoticeGivenFor { get; set; }
     /// <summary>Set when the erasure starts; from then on the account is closed, and a retry resumes from here.</summary>
     [Id(1)] public ErasureProgress? Erasure { get; set; }
+    /// <summary>When the retention reminder is due next, as last registered.</summary>
+    [Id(2)] public DateTimeOffset? ReminderAt { get; set; }
 }
 
 /// <summary>
@@ -74,11 +76,11 @@ internal sealed partial class CustomerGrain : IRetentionSubject, IRemindable
             customer.State.Retention.NoticeGivenFor = deadline;
             await Save();
             await retentionIndex.RecordNoticeGiven(CustomerId, deadline, now);
-            await ScheduleRetention();
+            await ScheduleRetention(force: true);
             LogNoticeGiven(CustomerId, deadline);
             return RetentionOutcome.NoticeGiven;
         }
-        await ScheduleRetention();
+        await ScheduleRetention(force: true);
         return RetentionOutcome.NotDue;
     }
 
@@ -115,13 +117,21 @@ internal sealed partial class CustomerGrain : IRetentionSubject, IRemindable
 
     /// <summary>
     /// Registers (or moves) the one retention reminder: for the notice while it is still to be given, else for
-    /// the deadline; and records the deadline in the retention index, for the sweep.
+    /// the deadline; and records the deadline in the retention index, for the sweep. A new order only moves the
+    /// deadline later, so unless <paramref name="force"/> is set a reminder already due sooner is left alone: it
+    /// fires early, finds nothing due and registers itself for the new date. A Pro bulk order of thousands of
+    /// lines thus costs one reminder write, not thousands.
     /// </summary>
-    private async Task ScheduleRetention()
+    private async Task ScheduleRetention(bool force = false)
     {
+        var retention = customer.State.Retention;
         var deadline = RetentionDeadline();
-        var next = customer.State.Retention.NoticeGivenFor == deadline ? deadline : RetentionPeriod.NoticeAt(deadline);
-        await this.RegisterOrUpdateReminder(RetentionReminder.Name, RetentionPeriod.DueIn(next, clock.GetUtcNow()), RetentionPeriod.RetryEvery);
+        var next = retention.NoticeGivenFor == deadline ? deadline : RetentionPeriod.NoticeAt(deadline);
+        if (force || retention.ReminderAt is not { } registered || registered > next)
+        {
+            await this.RegisterOrUpdateReminder(RetentionReminder.Name, RetentionPeriod.DueIn(next, clock.GetUtcNow()), RetentionPeriod.RetryEvery);
+            retention.ReminderAt = next;
+        }
         await retentionIndex.Schedule(RetentionSubjectKind.Customer, CustomerId, deadline);
     }
 
