@@ -1,19 +1,27 @@
 using MyStamp.Customers;
 using MyStamp.Orders;
+using MyStamp.Retention;
 using MyStamp.Silo.Health;
 using MyStamp.Silo.Hosting;
+using MyStamp.Studio;
 using MyStamp.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+// The web module's wwwroot (CSS, scripts) from the build output in every environment, not only in
+// Development: tests run as "Testing" and their pages need the same scripts. A no-op once published.
+builder.WebHost.UseStaticWebAssets();
 
 builder.AddDatabase();
 builder.AddMyStampSilo(silo => silo
     .AddCustomersGrains()
-    .AddOrdersGrains());
+    .AddOrdersGrains()
+    .AddStudioGrains());
 
 builder.Services
     .AddCustomersModule(builder.Configuration)
     .AddOrdersModule(builder.Configuration)
+    .AddRetentionModule(builder.Configuration)
+    .AddStudioModule(builder.Configuration)
     .AddClusteredJobs()
     .AddReadinessChecks()
     .AddMyStampWeb(builder.Configuration, builder.Environment);

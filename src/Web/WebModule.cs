@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MyStamp.Web.Account;
 using MyStamp.Web.Errors;
+using MyStamp.Web.Orders;
 using MyStamp.Web.Security;
+using MyStamp.Web.Studio;
 
 namespace MyStamp.Web;
 
@@ -35,6 +37,8 @@ public static class WebModule
                 // The API answers 401/403 as problem details; only pages redirect to the login form.
                 options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+                // An erased (or otherwise closed) account is signed out on its next request, on every node (O7).
+                options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipal;
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.AdminPolicy, policy => policy.RequireRole(Roles.Admin))
@@ -58,6 +62,7 @@ public static class WebModule
         services.AddAccountRateLimits(configuration);
         services.AddRazorPages(options => options.RootDirectory = "/");
         services.AddSignalR();
+        services.AddOrdersWeb();
         return services;
     }
 
@@ -78,7 +83,9 @@ public static class WebModule
     {
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapOrdersApi();
         app.MapAccountApi();
+        app.MapStudioApi();
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.Customers.Contracts;
+using MyStamp.Retention.Contracts;
 
 namespace MyStamp.Web.Account;
 
@@ -9,6 +10,9 @@ namespace MyStamp.Web.Account;
 public sealed class ProfileModel(IGrainFactory grains) : PageModel
 {
     public CustomerAccount? Account { get; private set; }
+
+    /// <summary>O7: when the customer's data will be erased unless they order again.</summary>
+    public DateTimeOffset? EraseOn { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     public bool Registered { get; set; }
@@ -18,6 +22,8 @@ public sealed class ProfileModel(IGrainFactory grains) : PageModel
 
     public async Task OnGetAsync()
     {
-        Account = await grains.GetGrain<ICustomerGrain>(User.AccountId()!.Value).GetAccount();
+        var customer = grains.GetGrain<ICustomerGrain>(User.AccountId()!.Value);
+        Account = await customer.GetAccount();
+        EraseOn = Account is null ? null : await customer.AsReference<IRetentionSubject>().GetRetentionDeadline();
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Reminders;
+using Orleans.Runtime;
 
 namespace MyStamp.Integration.Tests.Infrastructure;
 
@@ -15,7 +17,9 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
 {
     private readonly string _clusterId;
     private readonly TimeProvider? _clock;
+    private readonly string _connectionString;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
     private readonly int _siloPort = FreePort();
     private readonly int _gatewayPort = FreePort();
 
@@ -23,11 +27,19 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
     /// <param name="clock">A fake clock for the whole node (grains, reminders' checks, jobs).</param>
     /// <param name="listenOnLoopback">Listen on a real loopback port (Kestrel) instead of the in-memory test server, for browsers.</param>
     /// <param name="settings">Configuration overrides (e.g. <c>Accounts:RateLimits:SignInPermits</c>).</param>
-    public MyStampNode(string? clusterId = null, TimeProvider? clock = null, bool listenOnLoopback = false, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="connectionString">
+    /// Another database than the run's (see <see cref="TestDatabase.CreateIsolated"/>), for tests that move
+    /// a clock years ahead or scan every table: nothing else runs there.
+    /// </param>
+    /// <param name="configureServices">Test doubles added after the application's own services (e.g. a failing step).</param>
+    public MyStampNode(string? clusterId = null, TimeProvider? clock = null, bool listenOnLoopback = false, IReadOnlyDictionary<string, string?>? settings = null,
+        string? connectionString = null, Action<IServiceCollection>? configureServices = null)
     {
+        _configureServices = configureServices;
         _clusterId = clusterId ?? NewClusterId();
         _clock = clock;
         _settings = settings ?? new Dictionary<string, string?>();
+        _connectionString = connectionString ?? TestDatabase.ConnectionString;
         if (listenOnLoopback)
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -59,7 +71,7 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:ConnectionString", TestDatabase.ConnectionString);
+        builder.UseSetting("Database:ConnectionString", _connectionString);
         builder.UseSetting("Orleans:ClusterId", _clusterId);
         builder.UseSetting("Orleans:SiloPort", _siloPort.ToString());
         builder.UseSetting("Orleans:GatewayPort", _gatewayPort.ToString());
@@ -73,9 +85,33 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        if (_clock is not null)
+        if (_clock is { } clock)
         {
-            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(_clock)));
+            builder.ConfigureServices(services => UseClock(services, clock));
+        }
+        if (_configureServices is { } configure)
+        {
+            builder.ConfigureServices(configure);
+        }
+    }
+
+    /// <summary>
+    /// Puts the whole application on <paramref name="clock"/>: grains and module services (the unkeyed
+    /// <see cref="TimeProvider"/>), Quartz (which takes the container's clock), cookie expiry, and the Orleans
+    /// reminder service, which resolves its own clock by the key <see cref="ReminderTimeProviderNames.Reminders"/>
+    /// ("Orleans.Reminders", Orleans 10.4): a reminder due in three years fires when the fake clock passes it,
+    /// through the real reminder path and the PostgreSQL reminder table. Orleans' own maintenance loops
+    /// (membership, messaging, directory, activation collection) keep the real clock, so that a jump of three
+    /// years does not declare the silo dead or collect every activation at once.
+    /// </summary>
+    private static void UseClock(IServiceCollection services, TimeProvider clock)
+    {
+        services.Replace(ServiceDescriptor.Singleton(clock));
+        services.AddKeyedSingleton(ReminderTimeProviderNames.Reminders, clock);
+        services.AddKeyedSingleton(TimeProviderNames.Grains, clock);
+        foreach (var runtimeArea in new[] { TimeProviderNames.Membership, TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory })
+        {
+            services.AddKeyedSingleton(runtimeArea, TimeProvider.System);
         }
     }
 

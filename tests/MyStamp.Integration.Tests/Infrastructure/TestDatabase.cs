@@ -14,6 +14,34 @@ public static class TestDatabase
 
     public static NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(ConnectionString);
 
+    /// <summary>
+    /// Creates an empty database beside the run's and returns its connection string, for tests that must
+    /// be alone: a clock moved years ahead (the Quartz sweep would otherwise erase other tests' customers) or a
+    /// scan of every table. Drop it with <see cref="DropIsolated"/>.
+    /// </summary>
+    public static async Task<string> CreateIsolated(string purpose)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        var name = $"{builder.Database}_{purpose}_{Guid.NewGuid():N}"[..63].TrimEnd('_');
+        await using (var dataSource = CreateDataSource())
+        await using (var command = dataSource.CreateCommand($"CREATE DATABASE \"{name}\""))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+        builder.Database = name;
+        return builder.ConnectionString;
+    }
+
+    /// <summary>Drops a database made by <see cref="CreateIsolated"/>, closing what still uses it.</summary>
+    public static async Task DropIsolated(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await using var dataSource = CreateDataSource();
+        await using var command = dataSource.CreateCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        await command.ExecuteNonQueryAsync();
+    }
+
     public static async Task<T?> Scalar<T>(string sql, params (string Name, object Value)[] parameters)
     {
         await using var dataSource = CreateDataSource();

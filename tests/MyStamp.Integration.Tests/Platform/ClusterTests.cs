@@ -1,4 +1,5 @@
 using MyStamp.Integration.Tests.Infrastructure;
+using MyStamp.Integration.Tests.Orders;
 using MyStamp.Orders.Contracts;
 
 namespace MyStamp.Integration.Tests.Platform;
@@ -10,17 +11,19 @@ public class ClusterTests
     public async Task State_written_through_one_node_is_read_through_another_and_survives_a_full_restart()
     {
         var clusterId = MyStampNode.NewClusterId();
-        var orderId = Guid.NewGuid();
-        var customerId = Guid.NewGuid();
-        var designId = Guid.NewGuid();
+        Guid orderId, customerId, designId;
 
         await using (var nodeA = new MyStampNode(clusterId).Start())
         await using (var nodeB = new MyStampNode(clusterId).Start())
         {
             await WaitForActiveSilos(clusterId, expected: 2);
-            await nodeA.Grains.GetGrain<IOrderGrain>(orderId).Place(new PlaceOrder(customerId, designId, 3));
+            using var admin = await OrdersWorld.Admin(nodeA);
+            using var customer = await OrdersWorld.Customer(nodeA);
+            customerId = customer.CustomerId;
+            designId = await OrdersWorld.ApprovedDesign(customer, admin);
+            orderId = await OrdersWorld.PlaceOrder(customer, designId, sheets: 3);
 
-            // Read through B: the call may land on either silo, so also force a fresh activation on B's side.
+            // Read through B: the call may land on either silo; the state is the one A wrote.
             var seenFromB = await nodeB.Grains.GetGrain<IOrderGrain>(orderId).Get();
             Assert.NotNull(seenFromB);
             Assert.Equal(3, seenFromB.Sheets);

@@ -49,6 +49,13 @@ public interface ICustomerGrain : IGrainWithGuidKey
 
     /// <summary>Records that the customer accepted a (newer) version of the privacy policy (O11).</summary>
     Task AcceptPolicy(int version);
+
+    /// <summary>
+    /// The version of the customer's sign-in sessions, checked on every request that carries a sign-in
+    /// cookie: a cookie of another version is signed out. Null when no account exists under this id, or it is
+    /// being erased: erasure signs the customer out everywhere (O7).
+    /// </summary>
+    Task<int?> GetSessionVersion();
 }
 
 /// <summary>

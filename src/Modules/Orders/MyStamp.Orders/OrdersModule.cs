@@ -1,6 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Database;
+using MyStamp.Orders.Overview;
+using MyStamp.Orders.Payment;
+using MyStamp.Orders.Pricing;
+using MyStamp.Orders.Production;
+using MyStamp.Orders.Retention;
+using MyStamp.BuildingBlocks.Retention;
+using Quartz;
 
 namespace MyStamp.Orders;
 
@@ -10,6 +19,35 @@ public static class OrdersModule
     public static IServiceCollection AddOrdersModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IModuleSchema>(new ModuleSchema(SqlMigration.FromEmbeddedResources(typeof(OrdersModule).Assembly, "orders")));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<PriceTableOptions>()
+            .Bind(configuration.GetSection(PriceTableOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PriceTableOptions>, PriceTableValidator>();
+        services.AddSingleton<PriceCalculator>();
+
+        // The payment step: swap this registration for a real provider.
+        services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
+        services.AddSingleton<OrdersOverview>();
+        // O7: the customer's erasure also erases what this module keeps about them outside the order grains.
+        services.AddSingleton<IPersonalDataEraser, OrdersPersonalDataEraser>();
+
+        // Production: a clustered Quartz job (the scheduler and its PostgreSQL job store are set up by the Silo).
+        var production = configuration.GetSection(ProductionBatchOptions.Section).Get<ProductionBatchOptions>() ?? new ProductionBatchOptions();
+        services.AddOptions<ProductionBatchOptions>()
+            .Bind(configuration.GetSection(ProductionBatchOptions.Section))
+            .Validate(options => options.BatchSize is >= 1 and <= 10_000, $"{ProductionBatchOptions.Section}:BatchSize must be from 1 to 10000.")
+            .Validate(options => CronExpression.TryParse(options.BatchSchedule, out _), $"{ProductionBatchOptions.Section}:BatchSchedule must be a Quartz cron expression.")
+            .ValidateOnStart();
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<ProductionBatchJob>(job => job.WithIdentity(ProductionBatchJob.Key).StoreDurably().WithDescription("Moves paid orders into production"));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(ProductionBatchJob.Key)
+                .WithIdentity("production-batch", "orders")
+                .WithCronSchedule(production.BatchSchedule));
+        });
         return services;
     }
 

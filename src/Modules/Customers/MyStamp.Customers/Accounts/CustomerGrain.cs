@@ -4,6 +4,8 @@ using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Customers.Contracts;
 using MyStamp.Customers.EmailIndex;
 using MyStamp.Customers.Profile;
+using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 
 namespace MyStamp.Customers.Accounts;
 
@@ -27,6 +29,10 @@ public sealed class CustomerState
     /// with the new address, released afterwards, retried after a crash.
     /// </summary>
     [Id(7)] public List<string> EmailKeysToRelease { get; set; } = [];
+    /// <summary>O7: the erasure deadline, the notice given for it, and an erasure in progress.</summary>
+    [Id(8)] public CustomerRetention Retention { get; set; } = new();
+    /// <summary>Sign-in cookies carry the version they were issued for; another version is signed out on its next request.</summary>
+    [Id(9)] public int SessionVersion { get; set; }
 }
 
 /// <summary>What the module itself asks of a customer's account: sign-in and the e-mail index's question.</summary>
@@ -42,10 +48,11 @@ internal sealed partial class CustomerGrain(
     EmailKeys emailKeys,
     Passwords passwords,
     TimeProvider clock,
+    IRetentionIndex retentionIndex,
+    IErasureNotices erasureNotices,
+    IEnumerable<IPersonalDataEraser> personalDataErasers,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, ICustomerAccountGrain
 {
-    private static readonly TimeSpan Retention = TimeSpan.FromDays(3 * 365);
-
     // Index keys this activation is claiming right now. The index asks (interleaved) before handing an
     // address to someone else, so a registration between its claim and its write cannot lose it.
     private readonly HashSet<string> _claiming = new(StringComparer.Ordinal);
@@ -93,13 +100,15 @@ internal sealed partial class CustomerGrain(
         {
             _claiming.Remove(key);
         }
+        // O7: a customer who never orders is erased three years after registering.
+        await ScheduleRetention();
         LogRegistered(CustomerId, profile.AccountType);
         return customer.State.Profile;
     }
 
     public async Task<CustomerAccount> Rectify(ProfileInput changes)
     {
-        var current = customer.State.Profile ?? throw DomainException.NotFound("The account");
+        var current = (IsBeingErased ? null : customer.State.Profile) ?? throw DomainException.NotFound("The account");
         var errors = new FieldErrors();
         var valid = ProfileRules.Validate(changes, Today(), errors, policyVersionRequired: false);
         if (valid?.AcceptedPolicyVersion < current.AcceptedPolicyVersion)
@@ -152,14 +161,15 @@ internal sealed partial class CustomerGrain(
         return new CustomerAccount(customer.State.Profile, customer.State.ObjectionRecords.ToList());
     }
 
-    public Task<CustomerProfile?> GetProfile() => Task.FromResult(customer.State.Profile);
+    // An account being erased answers like one that no longer exists.
+    public Task<CustomerProfile?> GetProfile() => Task.FromResult(IsBeingErased ? null : customer.State.Profile);
 
     public Task<CustomerAccount?> GetAccount() =>
-        Task.FromResult(customer.State.Profile is { } profile ? new CustomerAccount(profile, customer.State.ObjectionRecords.ToList()) : null);
+        Task.FromResult(!IsBeingErased && customer.State.Profile is { } profile ? new CustomerAccount(profile, customer.State.ObjectionRecords.ToList()) : null);
 
     public async Task AcceptPolicy(int version)
     {
-        var current = customer.State.Profile ?? throw DomainException.NotFound("The account");
+        var current = (IsBeingErased ? null : customer.State.Profile) ?? throw DomainException.NotFound("The account");
         if (version is < 1 or > ProfileRules.HighestPolicyVersion)
         {
             throw DomainException.Invalid("acceptedPolicyVersion", "This is not a version of the privacy policy.");
@@ -173,6 +183,10 @@ internal sealed partial class CustomerGrain(
 
     public async Task<DateTimeOffset> RecordOrderPlaced(Guid orderId, DateTimeOffset placedAt)
     {
+        if (customer.State.Profile is null || IsBeingErased)
+        {
+            throw DomainException.Forbidden("Only a registered customer can place an order.");
+        }
         if (!customer.State.OrderIds.Contains(orderId))
         {
             customer.State.OrderIds.Insert(0, orderId);
@@ -181,8 +195,10 @@ internal sealed partial class CustomerGrain(
         {
             customer.State.LastOrderAt = placedAt;
         }
+        // O7: each order moves the deadline to three years after it, and the reminder with it.
+        await ScheduleRetention();
         await Save();
-        return customer.State.LastOrderAt.Value + Retention;
+        return RetentionDeadline();
     }
 
     public async Task RecordDesignUploaded(Guid designId)
@@ -233,7 +249,7 @@ internal sealed partial class CustomerGrain(
         var profile = customer.State.Profile;
         var credentials = customer.State.Credentials;
         // An index entry left over from an address the customer gave up never signs anyone in.
-        if (profile is null || credentials is null || EmailAddressRule.Normalise(profile.Email) != normalisedEmail)
+        if (profile is null || credentials is null || IsBeingErased || EmailAddressRule.Normalise(profile.Email) != normalisedEmail)
         {
             passwords.VerifyAgainstNothing(password);
             return null;

@@ -1,48 +1,251 @@
+using Microsoft.Extensions.Logging;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
+using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
+using MyStamp.Orders.Overview;
+using MyStamp.Orders.Payment;
+using MyStamp.Orders.Pricing;
+using MyStamp.Retention.Contracts;
+using MyStamp.Studio.Contracts;
 
 namespace MyStamp.Orders.Lifecycle;
 
-/// <summary>The state of one order, stored under its own state name.</summary>
+/// <summary>The state of one order, stored under its own state name ("order").</summary>
 [GenerateSerializer]
 [Alias("mystamp.orders.order-state")]
 public sealed class OrderState
 {
     [Id(0)] public Guid CustomerId { get; set; }
     [Id(1)] public Guid DesignId { get; set; }
-    [Id(2)] public int Sheets { get; set; }
-    [Id(3)] public OrderStatus Status { get; set; }
-    [Id(4)] public DateTimeOffset PlacedAt { get; set; }
+    [Id(2)] public Tariff Tariff { get; set; }
+    [Id(3)] public int Sheets { get; set; }
+    [Id(4)] public PostalAddress? ShippingAddress { get; set; }
+    [Id(5)] public OrderStatus Status { get; set; }
+    [Id(6)] public List<StatusChange> History { get; set; } = [];
+    [Id(7)] public OrderPrice? Price { get; set; }
+    /// <summary>The Pro customer's enterprise number at the time of ordering, printed on the order.</summary>
+    [Id(8)] public string? EnterpriseNumber { get; set; }
+    /// <summary>O2: who confirmed being the controller for the people on the material, when, under which policy version.</summary>
+    [Id(9)] public ControllerAttestation? Attestation { get; set; }
+    [Id(10)] public DateTimeOffset PlacedAt { get; set; }
+    /// <summary>O7: placement plus three years; the retention work builds its reminders on it.</summary>
+    [Id(11)] public DateTimeOffset RetentionUntil { get; set; }
+    [Id(12)] public string? PaymentReference { get; set; }
+    [Id(13)] public Guid? BulkOrderId { get; set; }
+    /// <summary>O7: when the order's personal data was erased; what remains is for the accounts only.</summary>
+    [Id(14)] public DateTimeOffset? ErasedAt { get; set; }
 }
 
-internal sealed class OrderGrain(
+/// <summary>One order, read top to bottom as its lifecycle: place, pay, cancel, move through production, erase.</summary>
+internal sealed partial class OrderGrain(
     [PersistentState("order", GrainStorage.Name)] IPersistentState<OrderState> order,
-    TimeProvider clock) : Grain, IOrderGrain
+    PriceCalculator pricing,
+    IPaymentGateway payments,
+    OrdersOverview overview,
+    TimeProvider clock,
+    IRetentionIndex retentionIndex,
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRetentionSubject, IRemindable
 {
+    private Guid OrderId => this.GetPrimaryKey();
+
     public async Task<OrderView> Place(PlaceOrder command)
     {
         if (order.RecordExists)
         {
             throw DomainException.Conflict("This order has already been placed.");
         }
-        if (command.Sheets is < 1)
+
+        var errors = new FieldErrors();
+        if (!command.ControllerAttestation)
         {
-            throw DomainException.Invalid("sheets", "Order at least one sheet.");
+            // O2: the customer is controller for the people on the material; we only process it.
+            errors.Add("controllerAttestation", "Confirm that you may use the likeness and names of the people shown or named on your stamps.");
         }
+        if (!Enum.IsDefined(command.Tariff))
+        {
+            errors.Add("tariff", "Choose one of the tariffs.");
+        }
+        var shippingAddress = command.ShippingAddress is null ? null : OrderRules.Tidy(command.ShippingAddress);
+        if (shippingAddress is not null)
+        {
+            OrderRules.CheckAddress(shippingAddress, "shippingAddress", errors);
+        }
+
+        var customer = GrainFactory.GetGrain<ICustomerGrain>(command.CustomerId);
+        var profile = await customer.GetProfile()
+            ?? throw DomainException.Forbidden("Only a registered customer can place an order.");
+        OrderRules.CheckSheets(command.Sheets, OrderRules.MaxSheetsFor(profile.AccountType), errors);
+
+        var design = GrainFactory.GetGrain<IDesignGrain>(command.DesignId);
+        var summary = await design.GetSummary();
+        if (summary is null || summary.OwnerId != command.CustomerId)
+        {
+            errors.Add("designId", "Choose one of your own designs.");
+        }
+        else if (summary.Status != DesignStatus.Approved)
+        {
+            errors.Add("designId", "This design has not been approved yet: only approved designs can be ordered.");
+        }
+        errors.ThrowIfAny();
+
+        var now = clock.GetUtcNow();
+        // O7: the customer's last order is where their three-year retention counts from. Told before the
+        // order is stored: should storing fail, the customer merely keeps data a little longer.
+        await customer.RecordOrderPlaced(OrderId, now);
+        await design.MarkOrdered(OrderId);
+
         order.State = new OrderState
         {
             CustomerId = command.CustomerId,
             DesignId = command.DesignId,
+            Tariff = command.Tariff,
             Sheets = command.Sheets,
+            ShippingAddress = shippingAddress ?? profile.Address,
             Status = OrderStatus.Submitted,
-            PlacedAt = clock.GetUtcNow(),
+            History = [new StatusChange(OrderStatus.Submitted, now, TransitionSource.Customer)],
+            Price = pricing.Quote(command.Tariff, command.Sheets),
+            EnterpriseNumber = profile.AccountType == AccountType.Pro ? profile.VatNumber : null,
+            Attestation = new ControllerAttestation(command.CustomerId, now, profile.AcceptedPolicyVersion),
+            PlacedAt = now,
+            RetentionUntil = RetentionPeriod.DeadlineAfter(now),
+            BulkOrderId = command.BulkOrderId,
         };
         await order.WriteStateAsync();
+        await overview.Upsert(ToSummary());
+        await ScheduleRetention();
+        LogPlaced(OrderId, command.CustomerId);
         return ToView();
     }
 
-    public Task<OrderView?> Get() => Task.FromResult(order.RecordExists ? ToView() : null);
+    public Task<OrderView?> Get() => Task.FromResult(Exists ? ToView() : null);
 
-    private OrderView ToView() => new(this.GetPrimaryKey(), order.State.CustomerId, order.State.DesignId, order.State.Sheets, order.State.Status, order.State.PlacedAt);
+    public Task<OrderView?> GetFor(Guid customerId) => Task.FromResult(IsOwnedBy(customerId) ? ToView() : null);
+
+    public async Task<OrderView> Pay(Guid customerId)
+    {
+        EnsureOwnedBy(customerId);
+        // Refuse before charging: a forbidden transition must change nothing, money included.
+        OrderLifecycle.EnsureCanMove(order.State.Status, OrderStatus.Paid);
+        var result = await payments.Charge(OrderId, order.State.Price!);
+        if (!result.Approved)
+        {
+            throw DomainException.Conflict(result.DeclineReason ?? "The payment was declined.");
+        }
+        return await Transition(OrderStatus.Paid, TransitionSource.Payment, state => state.PaymentReference = result.Reference);
+    }
+
+    public async Task<OrderView> Cancel(Guid customerId)
+    {
+        EnsureOwnedBy(customerId);
+        return await CancelOrReject(OrderStatus.Cancelled, TransitionSource.Customer);
+    }
+
+    public async Task<OrderView> MoveTo(OrderStatus next, TransitionSource source)
+    {
+        if (!Exists)
+        {
+            throw DomainException.NotFound("The order");
+        }
+        if (!Enum.IsDefined(next))
+        {
+            throw DomainException.Invalid("status", "Unknown status.");
+        }
+        return next is OrderStatus.Cancelled or OrderStatus.Rejected
+            ? await CancelOrReject(next, source)
+            : await Transition(next, source);
+    }
+
+    public async Task Erase()
+    {
+        // O7: no state row and no overview row may remain.
+        await overview.Delete(OrderId);
+        if (order.RecordExists)
+        {
+            await order.ClearStateAsync();
+        }
+        order.State = new OrderState();
+        DeactivateOnIdle();
+    }
+
+    private async Task<OrderView> CancelOrReject(OrderStatus next, TransitionSource source)
+    {
+        OrderLifecycle.EnsureCanMove(order.State.Status, next);
+        if (order.State.PaymentReference is { } reference)
+        {
+            await payments.Refund(OrderId, reference, order.State.Price!);
+        }
+        return await Transition(next, source);
+    }
+
+    /// <summary>The one place where the status changes: checked, timestamped in the history, stored, published.</summary>
+    private async Task<OrderView> Transition(OrderStatus next, TransitionSource source, Action<OrderState>? alongside = null)
+    {
+        OrderLifecycle.EnsureCanMove(order.State.Status, next);
+        var at = clock.GetUtcNow();
+        order.State.Status = next;
+        order.State.History.Add(new StatusChange(next, at, source));
+        alongside?.Invoke(order.State);
+        try
+        {
+            await order.WriteStateAsync();
+        }
+        catch
+        {
+            // Nothing changes unless it is stored: drop the change made in memory.
+            await order.ReadStateAsync();
+            throw;
+        }
+        await overview.Upsert(ToSummary());
+        await Publish(new OrderStatusChanged(OrderId, next, at));
+        return ToView();
+    }
+
+    private async Task Publish(OrderStatusChanged change)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IOrderFeedGrain>(order.State.CustomerId).PublishStatusChanged(change);
+        }
+        catch (Exception exception)
+        {
+            // The change is stored; a browser that missed it gets the status when it reconnects.
+            LogPublishFailed(exception, OrderId);
+        }
+    }
+
+    /// <summary>Placed and not erased: an erased order is kept for the accounts only, and answers like a missing one.</summary>
+    private bool Exists => order.RecordExists && order.State.ErasedAt is null;
+
+    private bool IsOwnedBy(Guid customerId) => Exists && order.State.CustomerId == customerId;
+
+    private void EnsureOwnedBy(Guid customerId)
+    {
+        if (!IsOwnedBy(customerId))
+        {
+            // Someone else's order answers exactly like a missing one.
+            throw DomainException.NotFound("The order");
+        }
+    }
+
+    private OrderView ToView()
+    {
+        var state = order.State;
+        return new OrderView(OrderId, state.CustomerId, state.DesignId, state.Tariff, state.Sheets, state.ShippingAddress!, state.Status,
+            state.History.ToList(), state.Price!, state.EnterpriseNumber, state.Attestation!, state.PlacedAt, state.RetentionUntil, state.BulkOrderId);
+    }
+
+    private OrderSummary ToSummary()
+    {
+        var state = order.State;
+        return new OrderSummary(OrderId, state.CustomerId, state.DesignId, state.Status, state.History[^1].At, state.Tariff, state.Sheets,
+            state.Price!.Total, state.Price.Currency, state.PlacedAt, state.BulkOrderId);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} placed by customer {CustomerId}")]
+    private partial void LogPlaced(Guid orderId, Guid customerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId}: the status change could not be pushed to the live feed")]
+    private partial void LogPublishFailed(Exception exception, Guid orderId);
 }

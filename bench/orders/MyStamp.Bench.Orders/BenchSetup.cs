@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MyStamp.Bench.Orders;
+
+/// <summary>A customer of the benchmark: a signed-in HTTP client (node B) and the orders it watches.</summary>
+internal sealed class BenchCustomer(Guid customerId, HttpClient drive, CookieContainer cookies)
+{
+    public Guid CustomerId { get; } = customerId;
+    public HttpClient Drive { get; } = drive;
+    public CookieContainer Cookies { get; } = cookies;
+    public List<Guid> OrderIds { get; } = [];
+}
+
+/// <summary>
+/// Builds the scene through the public API only: registers customers, uploads and approves one design each,
+/// places the orders. Not measured.
+/// </summary>
+internal sealed class BenchSetup(BenchSettings settings) : IAsyncDisposable
+{
+    private readonly List<HttpClient> _clients = [];
+
+    public HttpClient Admin { get; private set; } = null!;
+
+    public async Task<List<BenchCustomer>> PrepareCustomers()
+    {
+        Admin = await SignIn(settings.DriveUrl, settings.AdminEmail, settings.AdminPassword, new CookieContainer());
+        var policyVersion = await CurrentPolicyVersion();
+        var photo = Png.Gradient(1600, 1600);
+        var customers = new List<BenchCustomer>();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        await Parallel.ForEachAsync(Enumerable.Range(0, settings.Clients), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (index, _) =>
+        {
+            var customer = await Register($"bench-{run}-{index}@example.test", policyVersion);
+            var designId = await ApprovedDesign(customer, photo);
+            for (var order = 0; order < settings.OrdersPerClient; order++)
+            {
+                var placed = await customer.Drive.PostAsJsonAsync("/api/orders", new
+                {
+                    designId,
+                    tariff = "BelgiumNonPrior",
+                    sheets = 1,
+                    controllerAttestation = true,
+                });
+                await Ensure(placed, "place an order");
+                var body = await placed.Content.ReadFromJsonAsync<JsonObject>();
+                customer.OrderIds.Add(Guid.Parse((string)body!["orderId"]!));
+            }
+            lock (customers)
+            {
+                customers.Add(customer);
+            }
+        });
+        return customers;
+    }
+
+    private async Task<int> CurrentPolicyVersion()
+    {
+        var response = await Admin.GetAsync("/api/privacy/policy");
+        if (!response.IsSuccessStatusCode)
+        {
+            return 1;
+        }
+        var policy = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return policy?["version"]?.GetValue<int>() ?? 1;
+    }
+
+    private async Task<BenchCustomer> Register(string email, int policyVersion)
+    {
+        const string password = "Bench-password-1234";
+        var cookies = new CookieContainer();
+        var anonymous = NewClient(settings.DriveUrl, cookies);
+        var registered = await anonymous.PostAsJsonAsync("/api/account/register", new
+        {
+            firstName = "Bench",
+            lastName = "Customer",
+            email,
+            password,
+            gender = "X",
+            address = new { street = "Rue Neuve", houseNumber = "1", postalCode = "1000", city = "Brussels", country = "BE" },
+            accountType = "Consumer",
+            acceptedPolicyVersion = policyVersion,
+        });
+        await Ensure(registered, "register");
+        var customerId = Guid.Parse((string)(await registered.Content.ReadFromJsonAsync<JsonObject>())!["customerId"]!);
+        var client = await SignIn(settings.DriveUrl, email, password, cookies);
+        return new BenchCustomer(customerId, client, cookies);
+    }
+
+    private async Task<Guid> ApprovedDesign(BenchCustomer customer, byte[] photo)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(photo);
+        file.Headers.ContentType = new("image/png");
+        form.Add(file, "photo", "bench.png");
+        var uploaded = await customer.Drive.PostAsync("/api/designs", form);
+        await Ensure(uploaded, "upload a design");
+        var designId = Guid.Parse((string)(await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["designId"]!);
+        var cropped = await customer.Drive.PutAsJsonAsync($"/api/designs/{designId}", new
+        {
+            format = "Square",
+            crop = new { x = 0, y = 0, width = 1600, height = 1600 },
+        });
+        await Ensure(cropped, "crop the design");
+        var reviewed = await Admin.PostAsJsonAsync($"/api/admin/designs/{designId}/review", new { decision = "Approve" });
+        await Ensure(reviewed, "approve the design");
+        return designId;
+    }
+
+    private async Task<HttpClient> SignIn(string baseUrl, string email, string password, CookieContainer cookies)
+    {
+        var client = NewClient(baseUrl, cookies);
+        var response = await client.PostAsJsonAsync("/api/account/login", new { email, password });
+        await Ensure(response, "sign in");
+        return client;
+    }
+
+    private HttpClient NewClient(string baseUrl, CookieContainer cookies)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(baseUrl) };
+        client.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
+        lock (_clients)
+        {
+            _clients.Add(client);
+        }
+        return client;
+    }
+
+    public static async Task Ensure(HttpResponseMessage response, string what)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            throw new InvalidOperationException($"Could not {what}: {(int)response.StatusCode} {body}");
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MyStamp.BuildingBlocks.Grains;
+using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Customers.Accounts;
+using MyStamp.Customers.Contracts;
+using MyStamp.Orders.Contracts;
+using MyStamp.Orders.Lifecycle;
+using MyStamp.Retention.Contracts;
+using Npgsql;
+using NpgsqlTypes;
+using Orleans.Storage;
+
+namespace MyStamp.Bench.Retention;
+
+// Retention sweep at scale (issue 6): N customers, each with one order, all past their deadline and none
+// erased by a reminder (the reminders are "lost": their rows deleted), so the nightly sweep alone must erase
+// them all. Beside it, the raw PostgreSQL DELETE rate for the same number of rows in the same run.
+internal static class RetentionBench
+{
+    // Not top-level statements: the Silo's own Program class must stay the only "Program" here.
+    public static async Task<int> Main(string[] args)
+    {
+        var connectionString = Arg("connection-string");
+        var customers = int.Parse(Arg("customers", "10000"), CultureInfo.InvariantCulture);
+        var parallelism = int.Parse(Arg("parallelism", "32"), CultureInfo.InvariantCulture);
+        var reportPath = Arg("report");
+        Console.WriteLine($"bench/retention: {customers} customers with one order each, sweep parallelism {parallelism}");
+
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var placedAt = clock.GetUtcNow();
+        var clusterId = $"bench-retention-{Guid.NewGuid():N}";
+        var customerIds = Enumerable.Range(0, customers).Select(_ => Guid.CreateVersion7()).ToArray();
+        var orderIds = Enumerable.Range(0, customers).Select(_ => Guid.CreateVersion7()).ToArray();
+
+        // 1. Seed through the grains' own storage provider (registration would spend minutes hashing passwords).
+        var seeding = Stopwatch.StartNew();
+        await using (var seedNode = new BenchNode(connectionString, clock, clusterId).Start())
+        {
+            var storage = seedNode.Services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
+            await Parallel.ForEachAsync(Enumerable.Range(0, customers), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+            {
+                var address = new PostalAddress($"Benchstraat {i}", "1", null, "1000", "Brussel", "BE");
+                var profile = new CustomerProfile(customerIds[i], "Bench", $"Customer{i}", $"bench-{i}@example.test", "Female", null, null, address,
+                    AccountType.Consumer, null, 1, placedAt);
+                await storage.WriteStateAsync("customer", GrainId.Create("customer", customerIds[i].ToString("N")), new GrainState<CustomerState>(new CustomerState
+                {
+                    Profile = profile,
+                    OrderIds = [orderIds[i]],
+                    LastOrderAt = placedAt,
+                }));
+                await storage.WriteStateAsync("order", GrainId.Create("order", orderIds[i].ToString("N")), new GrainState<OrderState>(new OrderState
+                {
+                    CustomerId = customerIds[i],
+                    DesignId = Guid.NewGuid(),
+                    Tariff = Tariff.BelgiumNonPrior,
+                    Sheets = 1,
+                    ShippingAddress = address,
+                    Status = OrderStatus.Delivered,
+                    History = [new StatusChange(OrderStatus.Submitted, placedAt, TransitionSource.Customer)],
+                    Price = new OrderPrice("EUR", Tariff.BelgiumNonPrior, 1, 10m, 10m, 21m, 2.10m, 12.10m),
+                    Attestation = new ControllerAttestation(customerIds[i], placedAt, 1),
+                    PlacedAt = placedAt,
+                    RetentionUntil = RetentionPeriod.DeadlineAfter(placedAt),
+                }));
+            });
+        }
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await SeedIndexAndOverview(dataSource, customerIds, orderIds, RetentionPeriod.DeadlineAfter(placedAt), placedAt);
+        // The reminders are lost: only the sweep can erase now.
+        await Execute(dataSource, "DELETE FROM orleansreminderstable");
+        seeding.Stop();
+        Console.WriteLine($"seeded in {seeding.Elapsed.TotalSeconds:0.0} s");
+
+        // 2. Three years and a day later, a fresh node runs the sweep.
+        clock.Advance(RetentionPeriod.DeadlineAfter(placedAt) - placedAt + TimeSpan.FromDays(1));
+        SweepResult sweep;
+        TimeSpan sweepTime;
+        await using (var node = new BenchNode(connectionString, clock, clusterId).Start())
+        {
+            var report = node.Services.GetRequiredService<IRetentionReport>();
+            var watch = Stopwatch.StartNew();
+            sweep = await report.SweepNow();
+            sweepTime = watch.Elapsed;
+        }
+        var erasedCustomers = await Count(dataSource, "SELECT count(*) FROM retention_deadlines WHERE subject_kind = 'customer' AND erased_at IS NOT NULL");
+        var erasedOrders = await Count(dataSource, "SELECT count(*) FROM retention_deadlines WHERE subject_kind = 'order' AND erased_at IS NOT NULL");
+        var customerRowsLeft = await Count(dataSource, "SELECT count(*) FROM orleansstorage WHERE graintypestring = 'customer'");
+        Console.WriteLine($"sweep: {sweepTime.TotalSeconds:0.0} s, {erasedCustomers} customers and {erasedOrders} orders erased, {customerRowsLeft} customer rows left");
+
+        // 3. The physical purge the nightly sweep runs afterwards, timed on its own.
+        var purge = Stopwatch.StartNew();
+        await Execute(dataSource, "VACUUM FULL orleansstorage");
+        await Execute(dataSource, "CHECKPOINT");
+        purge.Stop();
+
+        // 4. The raw PostgreSQL DELETE rate for the same number of rows (one customer row and one order row per
+        // customer, payloads of the same size), one statement per row with the same parallelism, then one bulk DELETE.
+        var payloadSize = (int)await Count(dataSource, "SELECT coalesce(avg(length(payloadbinary)), 300)::bigint FROM orleansstorage");
+        var rawSingle = await RawDeleteRate(dataSource, customers * 2, payloadSize, parallelism, bulk: false);
+        var rawBulk = await RawDeleteRate(dataSource, customers * 2, payloadSize, parallelism, bulk: true);
+
+        var text = new StringBuilder();
+        text.AppendLine("# Retention: the backstop sweep at scale");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, one node in-process, PostgreSQL on the same machine.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{customers} customers with one order each, all three years and a day past their last order, their reminders lost: the sweep alone erases them (BENCH_CUSTOMERS; the default 10 000 finishes in a few minutes on 2 cores, while 100 000 would take about {100_000 / (erasedCustomers / sweepTime.TotalSeconds) / 60:0} minutes at this run's rate).");
+        text.AppendLine();
+        text.AppendLine("| what | value |");
+        text.AppendLine("| --- | --- |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| customers erased by the sweep / orders erased with them | {erasedCustomers} / {erasedOrders} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| customer state rows left | {customerRowsLeft} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| sweep failures | {sweep.Failures} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| time until all are erased (sweep, parallelism {parallelism}) | {sweepTime.TotalSeconds:0.0} s |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| customers erased per second | {erasedCustomers / sweepTime.TotalSeconds:0} /s |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| physical purge afterwards (VACUUM FULL orleansstorage, CHECKPOINT) | {purge.Elapsed.TotalSeconds:0.0} s |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| raw PostgreSQL single-row DELETE, {customers * 2} rows of {payloadSize} bytes, {parallelism} connections | {rawSingle.TotalSeconds:0.0} s ({customers * 2 / rawSingle.TotalSeconds:0} rows/s) |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| raw PostgreSQL bulk DELETE of the same rows, one statement | {rawBulk.TotalMilliseconds:0} ms |");
+        text.AppendLine();
+        text.AppendLine("Erasing a customer is far more than deleting two rows: the grain reads its state, records that the erasure");
+        text.AppendLine("started, erases its order's personal data (the order grain rewrites its row for the accounts, deletes its");
+        text.AppendLine("overview row, looks up its reminder, closes its index row), runs every module's eraser, releases the e-mail");
+        text.AppendLine("index entry, looks up its reminder, deletes its row and closes its index row: some fifteen round trips to");
+        text.AppendLine("PostgreSQL, each a crash-safe step, against two for the raw deletes.");
+
+        Console.WriteLine();
+        Console.WriteLine(text);
+        Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
+        await File.WriteAllTextAsync(reportPath, text.ToString());
+        return erasedCustomers == customers && customerRowsLeft == 0 ? 0 : 1;
+
+        string Arg(string name, string? fallback = null)
+        {
+            var index = Array.IndexOf(args, $"--{name}");
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback ?? throw new ArgumentException($"--{name} is required");
+        }
+
+        static async Task Execute(NpgsqlDataSource dataSource, string sql)
+        {
+            await using var command = dataSource.CreateCommand(sql);
+            command.CommandTimeout = 0;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        static async Task<long> Count(NpgsqlDataSource dataSource, string sql)
+        {
+            await using var command = dataSource.CreateCommand(sql);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+
+        static async Task SeedIndexAndOverview(NpgsqlDataSource dataSource, Guid[] customerIds, Guid[] orderIds, DateTimeOffset deadline, DateTimeOffset placedAt)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using (var writer = await connection.BeginBinaryImportAsync("COPY retention_deadlines (subject_kind, subject_id, deadline) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var (kind, ids) in new[] { ("customer", customerIds), ("order", orderIds) })
+                {
+                    foreach (var id in ids)
+                    {
+                        await writer.StartRowAsync();
+                        await writer.WriteAsync(kind, NpgsqlDbType.Text);
+                        await writer.WriteAsync(id, NpgsqlDbType.Uuid);
+                        await writer.WriteAsync(deadline.UtcDateTime, NpgsqlDbType.TimestampTz);
+                    }
+                }
+                await writer.CompleteAsync();
+            }
+            await using (var writer = await connection.BeginBinaryImportAsync(
+                "COPY orders_overview (order_id, customer_id, design_id, status, status_at, tariff, sheets, total, currency, placed_at) FROM STDIN (FORMAT BINARY)"))
+            {
+                for (var i = 0; i < orderIds.Length; i++)
+                {
+                    await writer.StartRowAsync();
+                    await writer.WriteAsync(orderIds[i], NpgsqlDbType.Uuid);
+                    await writer.WriteAsync(customerIds[i], NpgsqlDbType.Uuid);
+                    await writer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
+                    await writer.WriteAsync("Delivered", NpgsqlDbType.Text);
+                    await writer.WriteAsync(placedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+                    await writer.WriteAsync("BelgiumNonPrior", NpgsqlDbType.Text);
+                    await writer.WriteAsync(1, NpgsqlDbType.Integer);
+                    await writer.WriteAsync(12.10m, NpgsqlDbType.Numeric);
+                    await writer.WriteAsync("EUR", NpgsqlDbType.Text);
+                    await writer.WriteAsync(placedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+                }
+                await writer.CompleteAsync();
+            }
+        }
+
+        static async Task<TimeSpan> RawDeleteRate(NpgsqlDataSource dataSource, int rows, int payloadSize, int parallelism, bool bulk)
+        {
+            await Execute(dataSource, "DROP TABLE IF EXISTS bench_raw_delete");
+            await Execute(dataSource, "CREATE TABLE bench_raw_delete (id uuid PRIMARY KEY, payload bytea NOT NULL)");
+            await Execute(dataSource, $"INSERT INTO bench_raw_delete SELECT gen_random_uuid(), decode(repeat('ab', {payloadSize}), 'hex') FROM generate_series(1, {rows})");
+            var ids = new List<Guid>(rows);
+            await using (var command = dataSource.CreateCommand("SELECT id FROM bench_raw_delete"))
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    ids.Add(reader.GetGuid(0));
+                }
+            }
+            var watch = Stopwatch.StartNew();
+            if (bulk)
+            {
+                await Execute(dataSource, "DELETE FROM bench_raw_delete");
+            }
+            else
+            {
+                await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (id, _) =>
+                {
+                    await using var command = dataSource.CreateCommand("DELETE FROM bench_raw_delete WHERE id = @id");
+                    command.Parameters.AddWithValue("id", id);
+                    await command.ExecuteNonQueryAsync();
+                });
+            }
+            watch.Stop();
+            await Execute(dataSource, "DROP TABLE bench_raw_delete");
+            return watch.Elapsed;
+        }
+    }
+}

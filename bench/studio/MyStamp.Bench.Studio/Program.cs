@@ -1,0 +1,193 @@
+// Times one 12-megapixel phone photo through the Studio pipeline (decode, orient, strip, crop, preview,
+// print-resolution render) and the same work by ImageMagick's convert on the same file, in the same run.
+// Usage: MyStamp.Bench.Studio <work folder> <markdown report> [iterations]
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Options;
+using MyStamp.Studio;
+using MyStamp.Studio.Contracts;
+using MyStamp.Studio.Formats;
+using MyStamp.Studio.Photos;
+using MyStamp.Studio.Preview;
+using MyStamp.Studio.Sheets;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+var work = Directory.CreateDirectory(args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "mystamp-bench-studio")).FullName;
+var report = args.Length > 1 ? args[1] : Path.Combine(work, "studio.md");
+var iterations = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+const string Convert = "/usr/bin/convert";   // the Debian imagemagick package, not a stand-in on the PATH
+if (!File.Exists(Convert))
+{
+    Console.Error.WriteLine("ImageMagick is missing: apt-get install -y imagemagick");
+    return 2;
+}
+
+var photoPath = Path.Combine(work, "photo-12mp.jpg");
+var photo = MakePhoneJpeg(4000, 3000);
+File.WriteAllBytes(photoPath, photo);
+var format = StampFormats.Of(StampFormat.SmallPortrait);
+// The crop is taken on the upright photo: orientation 6 turns 4000 × 3000 into 3000 × 4000.
+var crop = CropGeometry.Centred(3000, 4000, format);
+var previewSize = StampPreview.SizeOf(format);
+var margin = (int)Math.Round(format.MarginMm * StampPreview.PixelsPerMm);
+
+var options = Options.Create(new StudioOptions());
+using var gate = new ImagingGate(options);
+var intake = new PhotoIntake(gate, options);
+var previews = new StampPreview(gate);
+var sheets = new PrintSheet(gate);
+
+// The same steps as the convert command below: one decode, orient, strip, store, crop, preview, print picture.
+async Task<long> ImageSharpSameWork()
+{
+    using var image = await Image.LoadAsync<Rgba32>(gate.Decoding, new MemoryStream(photo));
+    image.Mutate(pixels => pixels.AutoOrient());
+    PhotoIntake.StripMetadata(image);
+    var stored = new MemoryStream();
+    await image.SaveAsJpegAsync(stored, new JpegEncoder { Quality = 92, SkipMetadata = true });
+    using var stamp = StampPreview.Compose(image, crop, format);
+    var preview = new MemoryStream();
+    await stamp.SaveAsPngAsync(preview, new PngEncoder { SkipMetadata = true });
+    using var print = PrintSheet.PrintPicture(image, crop, format);
+    var printed = new MemoryStream();
+    await print.SaveAsJpegAsync(printed, new JpegEncoder { Quality = 95, SkipMetadata = true });
+    return stored.Length + preview.Length + printed.Length;
+}
+
+// What the studio does for one design, as deployed: upload (checks, decode, orient, strip, stored + screen
+// copies), then the preview and the PDF sheet, each decoding the stored photo again.
+async Task<long> StudioAsDeployed()
+{
+    var cleaned = await intake.Clean(photo, "image/jpeg", "photo.jpg", format);
+    var preview = await previews.Render(cleaned.Jpeg, crop, format);
+    var pdf = await sheets.Render(cleaned.Jpeg, crop, format);
+    return cleaned.Jpeg.Length + preview.Length + pdf.Length;
+}
+
+string[] convertArguments =
+[
+    photoPath, "-auto-orient", "-strip",
+    "(", "+clone", "-quality", "92", "-write", Path.Combine(work, "im-stored.jpg"), "+delete", ")",
+    "-crop", $"{crop.Width}x{crop.Height}+{crop.X}+{crop.Y}", "+repage",
+    "(", "+clone", "-filter", "Lanczos", "-resize", $"{previewSize.Width - 2 * margin}x{previewSize.Height - 2 * margin}!",
+         "-bordercolor", "white", "-border", $"{margin}", "-write", Path.Combine(work, "im-preview.png"), "+delete", ")",
+    "-filter", "Lanczos", "-resize", $"{format.PrintWidthPx}x{format.PrintHeightPx}!", "-quality", "95", Path.Combine(work, "im-print.jpg"),
+];
+
+Task<long> ConvertSameWork()
+{
+    var start = new ProcessStartInfo(Convert) { RedirectStandardError = true, UseShellExecute = false };
+    foreach (var argument in convertArguments)
+    {
+        start.ArgumentList.Add(argument);
+    }
+    using var process = Process.Start(start)!;
+    var errors = process.StandardError.ReadToEnd();
+    process.WaitForExit();
+    if (process.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"convert failed: {errors}");
+    }
+    return Task.FromResult(new FileInfo(Path.Combine(work, "im-print.jpg")).Length);
+}
+
+// One untimed round each: JIT, disk cache.
+await ImageSharpSameWork();
+await StudioAsDeployed();
+await ConvertSameWork();
+var same = new List<double>();
+var deployed = new List<double>();
+var convert = new List<double>();
+for (var i = 0; i < iterations; i++)
+{
+    // Interleaved, so that a busy moment on the shared machine hits all three alike.
+    same.Add(await Time(ImageSharpSameWork));
+    convert.Add(await Time(ConvertSameWork));
+    deployed.Add(await Time(StudioAsDeployed));
+}
+
+// Keep the outputs to look at.
+await File.WriteAllBytesAsync(Path.Combine(work, "studio-preview.png"), await previews.Render((await intake.Clean(photo, "image/jpeg", "p.jpg", format)).Jpeg, crop, format));
+await File.WriteAllBytesAsync(Path.Combine(work, "studio-sheet.pdf"), await sheets.Render((await intake.Clean(photo, "image/jpeg", "p.jpg", format)).Jpeg, crop, format));
+
+var imageMagick = RunText(Convert, "-version").Split('\n')[0].Trim();
+var md = new StringBuilder();
+md.AppendLine("## Studio: one 12 MP photo, ImageSharp vs ImageMagick");
+md.AppendLine();
+md.AppendLine(CultureInfo.InvariantCulture, $"Photo: 4000 × 3000 JPEG ({photo.Length / 1024} KB) with EXIF (camera, GPS, orientation 6); format small portrait, centred crop {crop.Width} × {crop.Height}; {iterations} timed runs after one warm-up, interleaved.");
+md.AppendLine();
+md.AppendLine("| pipeline | median ms | min ms | ratio to convert (median) |");
+md.AppendLine("|---|---:|---:|---:|");
+Row("ImageMagick `convert` (one process: decode, auto-orient, strip, store JPEG q92, crop, preview PNG with border, 300 DPI print JPEG q95)", convert);
+Row("ImageSharp, the same steps in process (one decode; preview with the perforated frame)", same);
+Row("MyStamp studio as deployed (upload checks + stored and screen copies, then preview and PDF sheet, each decoding the stored photo)", deployed);
+md.AppendLine();
+md.AppendLine(CultureInfo.InvariantCulture, $"Ratio = ImageSharp time / convert time (below 1: ImageSharp is faster). {imageMagick}; ImageSharp 4.1.3; .NET {Environment.Version}; {Environment.ProcessorCount} cores. convert's time includes starting its process (a few ms); ImageSharp runs warm in process. The bench builds in Debug (ImageSharp 4 refuses Release builds without a Six Labors license key); ImageSharp's own code is the optimised package either way.");
+File.WriteAllText(report, md.ToString());
+Console.Write(md.ToString());
+return 0;
+
+void Row(string name, List<double> times) =>
+    md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {Median(times):0} | {times.Min():0} | {Median(times) / Median(convert):0.00} |");
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+static async Task<double> Time(Func<Task<long>> work)
+{
+    var timer = Stopwatch.StartNew();
+    var produced = await work();
+    timer.Stop();
+    return produced > 0 ? timer.Elapsed.TotalMilliseconds : throw new InvalidOperationException("nothing was produced");
+}
+
+static string RunText(string file, string arguments)
+{
+    using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, UseShellExecute = false })!;
+    var text = process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    return text;
+}
+
+static byte[] MakePhoneJpeg(int width, int height)
+{
+    // Smooth gradients with grain, like a photo: JPEG sizes and decode costs close to a real camera file.
+    using var image = new Image<Rgb24>(width, height);
+    var random = new Random(12);
+    image.ProcessPixelRows(rows =>
+    {
+        for (var y = 0; y < rows.Height; y++)
+        {
+            var row = rows.GetRowSpan(y);
+            for (var x = 0; x < row.Length; x++)
+            {
+                var grain = random.Next(-12, 13);
+                row[x] = new Rgb24(
+                    (byte)Math.Clamp(120 + 100 * Math.Sin(x / 300.0) + grain, 0, 255),
+                    (byte)Math.Clamp(110 + 90 * Math.Cos(y / 240.0) + grain, 0, 255),
+                    (byte)Math.Clamp(90 + 60 * Math.Sin((x + y) / 500.0) + grain, 0, 255));
+            }
+        }
+    });
+    var exif = new ExifProfile();
+    exif.SetValue(ExifTag.Make, "PhoneMaker");
+    exif.SetValue(ExifTag.Model, "Pocket Camera 12");
+    exif.SetValue(ExifTag.Orientation, (ushort)6);
+    exif.SetValue(ExifTag.GPSLatitudeRef, "N");
+    exif.SetValue(ExifTag.GPSLatitude, [new Rational(50, 1), new Rational(50, 1), new Rational(3456, 100)]);
+    exif.SetValue(ExifTag.GPSLongitudeRef, "E");
+    exif.SetValue(ExifTag.GPSLongitude, [new Rational(4, 1), new Rational(21, 1), new Rational(1234, 100)]);
+    image.Metadata.ExifProfile = exif;
+    using var output = new MemoryStream();
+    image.SaveAsJpeg(output, new JpegEncoder { Quality = 90 });
+    return output.ToArray();
+}

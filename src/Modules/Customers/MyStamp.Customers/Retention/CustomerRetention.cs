@@ -1,0 +1,217 @@
+using Microsoft.Extensions.Logging;
+using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Customers.Contracts;
+using MyStamp.Orders.Contracts;
+using MyStamp.Retention.Contracts;
+using MyStamp.Studio.Contracts;
+
+namespace MyStamp.Customers.Accounts;
+
+/// <summary>A customer's retention (O7), part of the customer's state.</summary>
+[GenerateSerializer]
+[Alias("mystamp.customers.customer-retention")]
+public sealed class CustomerRetention
+{
+    /// <summary>The deadline the customer was last told about, thirty days ahead; a later order asks for a new notice.</summary>
+    [Id(0)] public DateTimeOffset? NoticeGivenFor { get; set; }
+    /// <summary>Set when the erasure starts; from then on the account is closed, and a retry resumes from here.</summary>
+    [Id(1)] public ErasureProgress? Erasure { get; set; }
+    /// <summary>When the retention reminder is due next, as last registered.</summary>
+    [Id(2)] public DateTimeOffset? ReminderAt { get; set; }
+}
+
+/// <summary>
+/// An erasure under way. Every step is idempotent, so progress is an optimisation: a retry after a crash
+/// skips the orders and designs already done and runs the rest again.
+/// </summary>
+[GenerateSerializer]
+[Alias("mystamp.customers.erasure-progress")]
+public sealed class ErasureProgress
+{
+    [Id(0)] public DateTimeOffset StartedAt { get; set; }
+    [Id(1)] public ErasureSource Source { get; set; }
+    [Id(2)] public List<Guid> OrdersLeft { get; set; } = [];
+    [Id(3)] public List<Guid> DesignsLeft { get; set; } = [];
+}
+
+/// <summary>
+/// The customer's retention: one reminder, for the thirty-day notice and then for the deadline (last order,
+/// or registration, plus three years). When it fires, the grain re-checks the deadline on its own clock and,
+/// when due, erases everything the customer left with us: each order's personal data, each design with its
+/// photos, every module's rows about them, the e-mail index entry, their reminder, and last its own row.
+/// </summary>
+internal sealed partial class CustomerGrain : IRetentionSubject, IRemindable
+{
+    private bool IsBeingErased => customer.State.Retention.Erasure is not null;
+
+    public Task<int?> GetSessionVersion() =>
+        Task.FromResult<int?>(customer.State.Profile is null || IsBeingErased ? null : customer.State.SessionVersion);
+
+    public Task<DateTimeOffset?> GetRetentionDeadline() =>
+        Task.FromResult<DateTimeOffset?>(customer.State.Profile is null || IsBeingErased ? null : RetentionDeadline());
+
+    public async Task<RetentionOutcome> CheckRetention(ErasureSource source)
+    {
+        if (IsBeingErased)
+        {
+            await Erase(source);
+            return RetentionOutcome.Erased;
+        }
+        if (customer.State.Profile is null)
+        {
+            // Nothing left (the row is gone): close the index row if a crash left it open.
+            await retentionIndex.RecordErased(RetentionSubjectKind.Customer, CustomerId, clock.GetUtcNow(), source, onlyIfTracked: true);
+            return RetentionOutcome.AlreadyErased;
+        }
+        var now = clock.GetUtcNow();
+        var deadline = RetentionDeadline();
+        if (now >= deadline)
+        {
+            await Erase(source);
+            return RetentionOutcome.Erased;
+        }
+        if (now >= RetentionPeriod.NoticeAt(deadline) && customer.State.Retention.NoticeGivenFor != deadline)
+        {
+            await erasureNotices.Enqueue(new ErasureNotice(CustomerId, customer.State.Profile.Email, deadline));
+            customer.State.Retention.NoticeGivenFor = deadline;
+            await Save();
+            await retentionIndex.RecordNoticeGiven(CustomerId, deadline, now);
+            await ScheduleRetention(force: true);
+            LogNoticeGiven(CustomerId, deadline);
+            return RetentionOutcome.NoticeGiven;
+        }
+        await ScheduleRetention(force: true);
+        return RetentionOutcome.NotDue;
+    }
+
+    public async Task EraseNow(ErasureSource source)
+    {
+        if (customer.State.Profile is null && !IsBeingErased)
+        {
+            await retentionIndex.RecordErased(RetentionSubjectKind.Customer, CustomerId, clock.GetUtcNow(), source, onlyIfTracked: true);
+            return;
+        }
+        await Erase(source);
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != RetentionReminder.Name)
+        {
+            return;
+        }
+        try
+        {
+            await CheckRetention(ErasureSource.Reminder);
+        }
+        catch (Exception exception)
+        {
+            // The reminder ticks again tomorrow and resumes; the sweep looks every night.
+            LogRetentionFailed(exception, CustomerId);
+        }
+    }
+
+    /// <summary>Last order (or registration) plus three years.</summary>
+    private DateTimeOffset RetentionDeadline() =>
+        RetentionPeriod.CustomerDeadline(customer.State.Profile!.RegisteredAt, customer.State.LastOrderAt);
+
+    /// <summary>
+    /// Registers (or moves) the one retention reminder: for the notice while it is still to be given, else for
+    /// the deadline; and records the deadline in the retention index, for the sweep. A new order only moves the
+    /// deadline later, so unless <paramref name="force"/> is set a reminder already due sooner is left alone: it
+    /// fires early, finds nothing due and registers itself for the new date. A Pro bulk order of thousands of
+    /// lines thus costs one reminder write, not thousands.
+    /// </summary>
+    private async Task ScheduleRetention(bool force = false)
+    {
+        var retention = customer.State.Retention;
+        var deadline = RetentionDeadline();
+        var next = retention.NoticeGivenFor == deadline ? deadline : RetentionPeriod.NoticeAt(deadline);
+        if (force || retention.ReminderAt is not { } registered || registered > next)
+        {
+            await this.RegisterOrUpdateReminder(RetentionReminder.Name, RetentionPeriod.DueIn(next, clock.GetUtcNow()), RetentionPeriod.RetryEvery);
+            retention.ReminderAt = next;
+        }
+        await retentionIndex.Schedule(RetentionSubjectKind.Customer, CustomerId, deadline);
+    }
+
+    /// <summary>
+    /// Erases the customer (O7), resuming an erasure a crash interrupted. Each step is idempotent: nothing
+    /// fails because something is already gone. The state row goes last, so that until then a retry still
+    /// knows the orders, designs and e-mail address to erase.
+    /// </summary>
+    private async Task Erase(ErasureSource source)
+    {
+        var state = customer.State;
+        if (state.Retention.Erasure is null)
+        {
+            // From this write on the account is closed: no sign-in, no session, no new order.
+            state.Retention.Erasure = new ErasureProgress
+            {
+                StartedAt = clock.GetUtcNow(),
+                Source = source,
+                OrdersLeft = state.OrderIds.ToList(),
+                DesignsLeft = state.DesignIds.ToList(),
+            };
+            state.SessionVersion++;
+            await Save();
+            LogErasureStarted(CustomerId, source);
+        }
+        var progress = state.Retention.Erasure;
+
+        if (progress.OrdersLeft.Count > 0)
+        {
+            foreach (var orderId in progress.OrdersLeft.ToList())
+            {
+                await GrainFactory.GetGrain<IOrderGrain>(orderId).ErasePersonalData(progress.Source);
+                progress.OrdersLeft.Remove(orderId);
+            }
+            await Save();
+        }
+        if (progress.DesignsLeft.Count > 0)
+        {
+            foreach (var designId in progress.DesignsLeft.ToList())
+            {
+                await GrainFactory.GetGrain<IDesignGrain>(designId).Erase();
+                progress.DesignsLeft.Remove(designId);
+            }
+            await Save();
+        }
+        foreach (var eraser in personalDataErasers)
+        {
+            await eraser.EraseCustomer(CustomerId);
+        }
+        if (state.Profile is { } profile)
+        {
+            await Index(emailKeys.For(profile.Email)).Release(CustomerId);
+        }
+        foreach (var key in state.EmailKeysToRelease)
+        {
+            await Index(key).Release(CustomerId);
+        }
+        if (await this.GetReminder(RetentionReminder.Name) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        var erasedBy = progress.Source;
+        // DeleteStateOnClear: the row is deleted, not left as a tombstone.
+        await customer.ClearStateAsync();
+        customer.State = new CustomerState();
+        await retentionIndex.RecordErased(RetentionSubjectKind.Customer, CustomerId, clock.GetUtcNow(), erasedBy);
+        LogErased(CustomerId, erasedBy);
+        DeactivateOnIdle();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId}: erasure notice queued for the deadline {Deadline:yyyy-MM-dd}")]
+    private partial void LogNoticeGiven(Guid customerId, DateTimeOffset deadline);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId}: erasure started ({Source})")]
+    private partial void LogErasureStarted(Guid customerId, ErasureSource source);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId}: erased ({Source})")]
+    private partial void LogErased(Guid customerId, ErasureSource source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Customer {CustomerId}: the retention check failed; the next reminder tick or the sweep resumes it")]
+    private partial void LogRetentionFailed(Exception exception, Guid customerId);
+}

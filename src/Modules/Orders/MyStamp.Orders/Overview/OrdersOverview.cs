@@ -1,0 +1,72 @@
+using MyStamp.Orders.Contracts;
+using Npgsql;
+
+namespace MyStamp.Orders.Overview;
+
+/// <summary>
+/// The orders overview table (<c>orders_overview</c>): written by each order grain whenever it changes,
+/// read for lists. The grain is the truth; the overview only helps find orders. No personal data.
+/// </summary>
+internal sealed class OrdersOverview(NpgsqlDataSource dataSource)
+{
+    private const string Columns = "order_id, customer_id, design_id, status, status_at, tariff, sheets, total, currency, placed_at, bulk_order_id";
+
+    public async Task Upsert(OrderSummary order)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            INSERT INTO orders_overview ({Columns})
+            VALUES (@order_id, @customer_id, @design_id, @status, @status_at, @tariff, @sheets, @total, @currency, @placed_at, @bulk_order_id)
+            ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status, status_at = EXCLUDED.status_at
+            """);
+        command.Parameters.AddWithValue("order_id", order.OrderId);
+        command.Parameters.AddWithValue("customer_id", order.CustomerId);
+        command.Parameters.AddWithValue("design_id", order.DesignId);
+        command.Parameters.AddWithValue("status", order.Status.ToString());
+        command.Parameters.AddWithValue("status_at", order.StatusAt.UtcDateTime);
+        command.Parameters.AddWithValue("tariff", order.Tariff.ToString());
+        command.Parameters.AddWithValue("sheets", order.Sheets);
+        command.Parameters.AddWithValue("total", order.Total);
+        command.Parameters.AddWithValue("currency", order.Currency);
+        command.Parameters.AddWithValue("placed_at", order.PlacedAt.UtcDateTime);
+        command.Parameters.AddWithValue("bulk_order_id", (object?)order.BulkOrderId ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task Delete(Guid orderId)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM orders_overview WHERE order_id = @order_id");
+        command.Parameters.AddWithValue("order_id", orderId);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public Task<IReadOnlyList<OrderSummary>> ListForCustomer(Guid customerId, int limit) =>
+        Query($"SELECT {Columns} FROM orders_overview WHERE customer_id = @value ORDER BY placed_at DESC, order_id DESC LIMIT @limit", customerId, limit);
+
+    public Task<IReadOnlyList<OrderSummary>> ListByStatus(OrderStatus status, int limit) =>
+        Query($"SELECT {Columns} FROM orders_overview WHERE status = @value ORDER BY status_at, order_id LIMIT @limit", status.ToString(), limit);
+
+    private async Task<IReadOnlyList<OrderSummary>> Query(string sql, object value, int limit)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("value", value);
+        command.Parameters.AddWithValue("limit", Math.Clamp(limit, 1, 10_000));
+        await using var reader = await command.ExecuteReaderAsync();
+        var orders = new List<OrderSummary>();
+        while (await reader.ReadAsync())
+        {
+            orders.Add(new OrderSummary(
+                reader.GetGuid(0),
+                reader.GetGuid(1),
+                reader.GetGuid(2),
+                Enum.Parse<OrderStatus>(reader.GetString(3)),
+                new DateTimeOffset(reader.GetDateTime(4), TimeSpan.Zero),
+                Enum.Parse<Tariff>(reader.GetString(5)),
+                reader.GetInt32(6),
+                reader.GetDecimal(7),
+                reader.GetString(8),
+                new DateTimeOffset(reader.GetDateTime(9), TimeSpan.Zero),
+                reader.IsDBNull(10) ? null : reader.GetGuid(10)));
+        }
+        return orders;
+    }
+}

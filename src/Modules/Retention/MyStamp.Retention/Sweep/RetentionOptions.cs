@@ -1,0 +1,25 @@
+namespace MyStamp.Retention.Sweep;
+
+/// <summary>The backstop sweep and the notice delivery, bound from "Retention".</summary>
+public sealed class RetentionOptions
+{
+    public const string Section = "Retention";
+
+    /// <summary>Quartz cron expression of the daily sweep; by default 03:15 every night.</summary>
+    public string SweepSchedule { get; set; } = "0 15 3 * * ?";
+
+    /// <summary>How many index rows the sweep reads at a time.</summary>
+    public int SweepBatchSize { get; set; } = 1_000;
+
+    /// <summary>How many subjects the sweep checks at once.</summary>
+    public int SweepParallelism { get; set; } = 32;
+
+    /// <summary>
+    /// After a sweep, when anything was erased since the previous purge, rewrite the tables and switch the
+    /// write-ahead log so that erased rows leave the disk too (see <c>PhysicalPurge</c>). On by default.
+    /// </summary>
+    public bool PhysicalPurge { get; set; } = true;
+
+    /// <summary>Quartz cron expression of the notice delivery (used only when <c>Mail:SmtpHost</c> is set); by default every five minutes.</summary>
+    public string NoticeDeliverySchedule { get; set; } = "0 0/5 * * * ?";
+}

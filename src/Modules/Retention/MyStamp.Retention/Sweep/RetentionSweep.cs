@@ -1,0 +1,153 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Customers.Contracts;
+using MyStamp.Orders.Contracts;
+using MyStamp.Retention.Contracts;
+using MyStamp.Retention.Index;
+using MyStamp.Retention.Purge;
+using Npgsql;
+
+namespace MyStamp.Retention.Sweep;
+
+/// <summary>
+/// The backstop of the reminders (O7): finds every customer and order past its deadline and not erased (a
+/// reminder lost, a grain that failed halfway), and every customer due for the thirty-day notice that did
+/// not get it, and asks each grain to check its retention. The grain decides, with its own clock and
+/// state: the sweep never erases anything itself. Customers come first, so their orders go with them.
+/// </summary>
+internal sealed partial class RetentionSweep(
+    NpgsqlDataSource dataSource,
+    IGrainFactory grains,
+    PhysicalPurge purge,
+    TimeProvider clock,
+    IOptions<RetentionOptions> options,
+    ILogger<RetentionSweep> logger)
+{
+    public async Task<SweepResult> Run(CancellationToken cancellationToken)
+    {
+        var startedAt = clock.GetUtcNow();
+        var counts = new Counts();
+        // Keyset pagination: a subject that fails is left behind for the next run instead of being read again.
+        (string Kind, Guid Id) after = ("", Guid.Empty);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var batch = await NextBatch(after, startedAt, cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+            after = batch[^1];
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Value.SweepParallelism, CancellationToken = cancellationToken },
+                async (subject, _) => counts.Add(subject.Kind, await Check(subject.Kind, subject.Id)));
+        }
+
+        // Reminders and erasure requests erase all day long; the nightly sweep purges for them too.
+        var purged = options.Value.PhysicalPurge && await ErasedSinceLastPurge(cancellationToken) && await purge.Run(cancellationToken);
+        var result = new SweepResult(startedAt, clock.GetUtcNow(), counts.Checked, counts.CustomersErased, counts.OrdersErased, counts.NoticesGiven, counts.Postponed, counts.Failures, purged);
+        await Record(result, cancellationToken);
+        LogSwept(result.Checked, result.CustomersErased, result.OrdersErased, result.NoticesGiven, result.Postponed, result.Failures, purged);
+        return result;
+    }
+
+    private async Task<bool> ErasedSinceLastPurge(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT EXISTS (
+                SELECT 1 FROM retention_deadlines
+                WHERE erased_at >= coalesce((SELECT max(started_at) FROM retention_sweeps WHERE purged), '-infinity'))
+            """);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task<RetentionOutcome?> Check(string kind, Guid id)
+    {
+        try
+        {
+            var subject = kind == "customer"
+                ? grains.GetGrain<ICustomerGrain>(id).AsReference<IRetentionSubject>()
+                : grains.GetGrain<IOrderGrain>(id).AsReference<IRetentionSubject>();
+            return await subject.CheckRetention(ErasureSource.Sweep);
+        }
+        catch (Exception exception)
+        {
+            // Left for the next sweep (and the grain's own reminder); the id is no personal data.
+            LogFailed(exception, kind, id);
+            return null;
+        }
+    }
+
+    private async Task<List<(string Kind, Guid Id)>> NextBatch((string Kind, Guid Id) after, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT subject_kind, subject_id FROM retention_deadlines
+            WHERE erased_at IS NULL
+              AND (deadline <= @now OR (subject_kind = 'customer' AND notice_given_at IS NULL AND deadline <= @notice_horizon))
+              AND (subject_kind, subject_id) > (@after_kind, @after_id)
+            ORDER BY subject_kind, subject_id
+            LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("now", now.UtcDateTime);
+        command.Parameters.AddWithValue("notice_horizon", (now + RetentionPeriod.NoticeAhead).UtcDateTime);
+        command.Parameters.AddWithValue("after_kind", after.Kind);
+        command.Parameters.AddWithValue("after_id", after.Id);
+        command.Parameters.AddWithValue("limit", options.Value.SweepBatchSize);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var batch = new List<(string, Guid)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            batch.Add((reader.GetString(0), reader.GetGuid(1)));
+        }
+        return batch;
+    }
+
+    private async Task Record(SweepResult result, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO retention_sweeps (sweep_id, started_at, finished_at, checked, customers_erased, orders_erased, notices_given, postponed, failures, purged)
+            VALUES (@id, @started, @finished, @checked, @customers, @orders, @notices, @postponed, @failures, @purged)
+            """);
+        command.Parameters.AddWithValue("id", Guid.CreateVersion7());
+        command.Parameters.AddWithValue("started", result.StartedAt.UtcDateTime);
+        command.Parameters.AddWithValue("finished", result.FinishedAt.UtcDateTime);
+        command.Parameters.AddWithValue("checked", result.Checked);
+        command.Parameters.AddWithValue("customers", result.CustomersErased);
+        command.Parameters.AddWithValue("orders", result.OrdersErased);
+        command.Parameters.AddWithValue("notices", result.NoticesGiven);
+        command.Parameters.AddWithValue("postponed", result.Postponed);
+        command.Parameters.AddWithValue("failures", result.Failures);
+        command.Parameters.AddWithValue("purged", result.Purged);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed class Counts
+    {
+        private int _checked, _customersErased, _ordersErased, _noticesGiven, _postponed, _failures;
+
+        public int Checked => _checked;
+        public int CustomersErased => _customersErased;
+        public int OrdersErased => _ordersErased;
+        public int NoticesGiven => _noticesGiven;
+        public int Postponed => _postponed;
+        public int Failures => _failures;
+
+        public void Add(string kind, RetentionOutcome? outcome)
+        {
+            Interlocked.Increment(ref _checked);
+            switch (outcome)
+            {
+                case null: Interlocked.Increment(ref _failures); break;
+                case RetentionOutcome.Erased when kind == "customer": Interlocked.Increment(ref _customersErased); break;
+                case RetentionOutcome.Erased: Interlocked.Increment(ref _ordersErased); break;
+                case RetentionOutcome.NoticeGiven: Interlocked.Increment(ref _noticesGiven); break;
+                case RetentionOutcome.Postponed: Interlocked.Increment(ref _postponed); break;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep: {Checked} checked, {Customers} customers and {Orders} orders erased, {Notices} notices, {Postponed} postponed, {Failures} failures, purged from disk: {Purged}")]
+    private partial void LogSwept(int @checked, int customers, int orders, int notices, int postponed, int failures, bool purged);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention sweep could not check {Kind} {SubjectId}; the next sweep retries")]
+    private partial void LogFailed(Exception exception, string kind, Guid subjectId);
+}

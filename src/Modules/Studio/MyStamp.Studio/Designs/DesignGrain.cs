@@ -1,0 +1,284 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MyStamp.BuildingBlocks.Errors;
+using MyStamp.BuildingBlocks.Grains;
+using MyStamp.Customers.Contracts;
+using MyStamp.Studio.Contracts;
+using MyStamp.Studio.Formats;
+using MyStamp.Studio.Photos;
+using MyStamp.Studio.Preview;
+using MyStamp.Studio.Sheets;
+
+namespace MyStamp.Studio.Designs;
+
+/// <summary>The state of one design, stored under its own state name. The photo itself lives in the blob table.</summary>
+[GenerateSerializer]
+[Alias("mystamp.studio.design-state")]
+public sealed class DesignState
+{
+    [Id(0)] public Guid OwnerId { get; set; }
+    [Id(1)] public DateTimeOffset UploadedAt { get; set; }
+    [Id(2)] public int WidthPx { get; set; }
+    [Id(3)] public int HeightPx { get; set; }
+    [Id(4)] public StampFormat Format { get; set; }
+    [Id(5)] public Crop Crop { get; set; } = new(0, 0, 0, 0);
+    [Id(6)] public DesignStatus Status { get; set; }
+    [Id(7)] public RejectionReason? RejectionReason { get; set; }
+    [Id(8)] public DateTimeOffset? ReviewedAt { get; set; }
+    [Id(9)] public List<Guid> OrderIds { get; set; } = [];
+}
+
+/// <summary>
+/// One design, from upload through moderation to an order, or to its deletion when it was never ordered.
+/// Pixel work happens in the module's services (off the grain's scheduler); this grain decides.
+/// </summary>
+internal sealed partial class DesignGrain(
+    [PersistentState("studio-design", GrainStorage.Name)] IPersistentState<DesignState> design,
+    PhotoIntake intake,
+    StampPreview previews,
+    PrintSheet sheets,
+    DesignBlobs blobs,
+    IOptions<StudioOptions> options,
+    TimeProvider clock,
+    ILogger<DesignGrain> logger) : Grain, IDesignGrain, IRemindable
+{
+    /// <summary>The grain's own reminder that deletes it when it was never ordered.</summary>
+    internal const string UnusedDesignReminder = "delete-unused-design";
+
+    private Guid DesignId => this.GetPrimaryKey();
+
+    private DateTimeOffset DeleteUnusedAt => design.State.UploadedAt.AddDays(options.Value.UnusedDesignRetentionDays);
+
+    private bool Ordered => design.State.OrderIds.Count > 0;
+
+    public async Task<UploadedDesign> Upload(UploadPhoto command)
+    {
+        if (design.RecordExists)
+        {
+            throw DomainException.Conflict("This design has already been uploaded.");
+        }
+        var format = StampFormats.Of(Defined(command.Format, "format"));
+        var photo = await intake.Clean(command.Photo, command.DeclaredContentType, command.FileName, format);
+
+        // The customer learns of the design first, so that erasing the customer always finds its photo (O7).
+        await GrainFactory.GetGrain<ICustomerGrain>(command.OwnerId).RecordDesignUploaded(DesignId);
+        await blobs.Save(DesignId, BlobKind.Original, photo.Jpeg, "image/jpeg");
+        await blobs.Save(DesignId, BlobKind.Screen, photo.ScreenJpeg, "image/jpeg");
+
+        design.State = new DesignState
+        {
+            OwnerId = command.OwnerId,
+            UploadedAt = clock.GetUtcNow(),
+            WidthPx = photo.Width,
+            HeightPx = photo.Height,
+            Format = format.Format,
+            Crop = CropGeometry.Centred(photo.Width, photo.Height, format),
+            Status = DesignStatus.PendingReview,
+        };
+        await design.WriteStateAsync();
+        // Data minimisation: a design nobody orders is deleted after the retention period.
+        await this.RegisterOrUpdateReminder(UnusedDesignReminder, Max(DeleteUnusedAt - clock.GetUtcNow(), TimeSpan.FromMinutes(1)), TimeSpan.FromDays(1));
+        LogUploaded(DesignId, photo.Width, photo.Height);
+        return new UploadedDesign(DesignId, photo.Width, photo.Height, photo.Warnings);
+    }
+
+    public Task<DesignSummary?> GetSummary() => Task.FromResult(design.RecordExists
+        ? new DesignSummary(DesignId, design.State.OwnerId, design.State.Status, design.State.Format, design.State.UploadedAt)
+        : null);
+
+    public Task<DesignView> Get(DesignViewer viewer)
+    {
+        EnsureVisibleTo(viewer);
+        return Task.FromResult(ToView());
+    }
+
+    public async Task<DesignView> ChangeCrop(DesignViewer viewer, ChangeCrop command)
+    {
+        EnsureVisibleTo(viewer);
+        if (viewer.CustomerId != design.State.OwnerId)
+        {
+            throw DomainException.Forbidden("Only the owner can change a design.");
+        }
+        if (Ordered)
+        {
+            throw DomainException.Conflict("This design has been ordered and can no longer change.");
+        }
+        var format = StampFormats.Of(Defined(command.Format, "format"));
+        CropGeometry.Check(command.Crop, design.State.WidthPx, design.State.HeightPx, format).ThrowIfAny();
+        if (format.Format == design.State.Format && command.Crop == design.State.Crop)
+        {
+            return ToView();
+        }
+
+        design.State.Format = format.Format;
+        design.State.Crop = command.Crop;
+        // What was reviewed is no longer what would be printed.
+        design.State.Status = DesignStatus.PendingReview;
+        design.State.RejectionReason = null;
+        design.State.ReviewedAt = null;
+        await blobs.Delete(DesignId, BlobKind.CropDependent);
+        await design.WriteStateAsync();
+        return ToView();
+    }
+
+    public async Task<DesignFile> GetPreview(DesignViewer viewer)
+    {
+        EnsureVisibleTo(viewer);
+        return await Derived(BlobKind.Preview, "image/png", (photo, format) => previews.Render(photo, design.State.Crop, format));
+    }
+
+    public async Task<DesignFile> GetSheet(DesignViewer viewer)
+    {
+        EnsureVisibleTo(viewer);
+        return await Derived(BlobKind.Sheet, "application/pdf", (photo, format) => sheets.Render(photo, design.State.Crop, format));
+    }
+
+    public async Task<DesignFile> GetScreenPhoto(DesignViewer viewer)
+    {
+        EnsureVisibleTo(viewer);
+        return ToFile(await blobs.Load(DesignId, BlobKind.Screen) ?? throw DomainException.NotFound("The design's photo"));
+    }
+
+    public async Task<DesignFile> GetOriginal(DesignViewer viewer)
+    {
+        EnsureVisibleTo(viewer);
+        return ToFile(await blobs.Load(DesignId, BlobKind.Original) ?? throw DomainException.NotFound("The design's photo"));
+    }
+
+    public async Task<DesignView> Review(ReviewDesign command)
+    {
+        if (!design.RecordExists)
+        {
+            throw DomainException.NotFound("The design");
+        }
+        if (Ordered)
+        {
+            throw DomainException.Conflict("This design has been ordered; its review can no longer change.");
+        }
+        switch (Defined(command.Decision, "decision"))
+        {
+            case ReviewVerdict.Approve:
+                design.State.Status = DesignStatus.Approved;
+                design.State.RejectionReason = null;
+                break;
+            case ReviewVerdict.Reject:
+                design.State.Status = DesignStatus.Rejected;
+                design.State.RejectionReason = command.Reason is { } reason
+                    ? Defined(reason, "reason")
+                    : throw DomainException.Invalid("reason", "A rejection needs a reason: Copyright, OffensiveContent or PoorQuality.");
+                break;
+        }
+        design.State.ReviewedAt = clock.GetUtcNow();
+        await design.WriteStateAsync();
+        LogReviewed(DesignId, design.State.Status, command.AdminId);
+        return ToView();
+    }
+
+    public async Task MarkOrdered(Guid orderId)
+    {
+        if (!design.RecordExists)
+        {
+            throw DomainException.NotFound("The design");
+        }
+        if (design.State.Status != DesignStatus.Approved)
+        {
+            throw DomainException.Conflict("Only an approved design can be ordered.");
+        }
+        if (!design.State.OrderIds.Contains(orderId))
+        {
+            design.State.OrderIds.Add(orderId);
+            await design.WriteStateAsync();
+        }
+        // From now on the design lives as long as the customer's orders do (O7), not the unused-design period.
+        await ForgetReminder();
+    }
+
+    public async Task Erase()
+    {
+        await ForgetReminder();
+        await blobs.DeleteAll(DesignId);
+        if (design.RecordExists)
+        {
+            await design.ClearStateAsync();
+        }
+        design.State = new DesignState();
+        LogErased(DesignId);
+        DeactivateOnIdle();
+    }
+
+    public async Task ReceiveReminder(string reminderName, Orleans.Runtime.TickStatus status)
+    {
+        if (reminderName != UnusedDesignReminder)
+        {
+            return;
+        }
+        if (!design.RecordExists || Ordered)
+        {
+            await ForgetReminder();
+            return;
+        }
+        // Reminders run on wall-clock time; the deadline is checked against the injected clock.
+        if (clock.GetUtcNow() >= DeleteUnusedAt)
+        {
+            await Erase();
+        }
+    }
+
+    private async Task<DesignFile> Derived(string kind, string contentType, Func<byte[], StampFormatSize, Task<byte[]>> render)
+    {
+        if (await blobs.Load(DesignId, kind) is { } cached)
+        {
+            return ToFile(cached);
+        }
+        var original = await blobs.Load(DesignId, BlobKind.Original) ?? throw DomainException.NotFound("The design's photo");
+        var content = await render(original.Content, StampFormats.Of(design.State.Format));
+        await blobs.Save(DesignId, kind, content, contentType);
+        return new DesignFile(content, contentType);
+    }
+
+    private async Task ForgetReminder()
+    {
+        if (await this.GetReminder(UnusedDesignReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    /// <summary>Someone else's design is answered as if it did not exist; admins see every design.</summary>
+    private void EnsureVisibleTo(DesignViewer viewer)
+    {
+        if (!design.RecordExists || (!viewer.IsAdmin && viewer.CustomerId != design.State.OwnerId))
+        {
+            throw DomainException.NotFound("The design");
+        }
+    }
+
+    private DesignView ToView() => new(
+        DesignId,
+        design.State.OwnerId,
+        design.State.Status,
+        design.State.Format,
+        design.State.Crop,
+        design.State.WidthPx,
+        design.State.HeightPx,
+        design.State.UploadedAt,
+        design.State.RejectionReason,
+        Ordered,
+        Ordered ? null : DeleteUnusedAt);
+
+    private static DesignFile ToFile(StoredBlob blob) => new(blob.Content, blob.ContentType);
+
+    private static T Defined<T>(T value, string field) where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw DomainException.Invalid(field, $"Unknown {field}: choose one of {string.Join(", ", Enum.GetNames<T>())}.");
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Design {DesignId} uploaded ({Width} x {Height} px, metadata stripped)")]
+    private partial void LogUploaded(Guid designId, int width, int height);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Design {DesignId} reviewed: {Status} by admin {AdminId}")]
+    private partial void LogReviewed(Guid designId, DesignStatus status, Guid adminId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Design {DesignId} erased with its photos")]
+    private partial void LogErased(Guid designId);
+}

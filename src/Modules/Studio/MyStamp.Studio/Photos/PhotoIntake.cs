@@ -1,0 +1,168 @@
+using Microsoft.Extensions.Options;
+using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Studio.Contracts;
+using MyStamp.Studio.Formats;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace MyStamp.Studio.Photos;
+
+/// <summary>A photo that passed every check, upright and without any metadata, ready to be stored.</summary>
+internal sealed record CleanedPhoto(byte[] Jpeg, byte[] ScreenJpeg, int Width, int Height, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Takes an uploaded file in: refuses what is not a JPEG, PNG or WebP (or claims to be another type), what
+/// is too large or declares too many pixels (checked from the header before any pixel is decoded), and what
+/// is too small to print; then applies the EXIF orientation and strips every metadata profile (EXIF, GPS,
+/// IPTC, XMP, ICC after conversion to sRGB) so that no location or camera data is ever stored.
+/// </summary>
+internal sealed class PhotoIntake(ImagingGate gate, IOptions<StudioOptions> options)
+{
+    /// <summary>Longest edge of the copy the crop editor shows.</summary>
+    public const int ScreenLongEdge = 1600;
+
+    /// <summary>Even within the pixel budget, a side longer than this is refused (strips of 1 × 50 million pixels).</summary>
+    public const int MaxSidePx = 20_000;
+
+    private static readonly JpegEncoder StoredEncoder = new() { Quality = 92, SkipMetadata = true };
+    private static readonly JpegEncoder ScreenEncoder = new() { Quality = 82, SkipMetadata = true };
+
+    public async Task<CleanedPhoto> Clean(byte[] bytes, string? declaredContentType, string? fileName, StampFormatSize format)
+    {
+        var studio = options.Value;
+        if (bytes.Length > studio.MaxUploadBytes)
+        {
+            throw new DomainException(DomainErrorKind.PayloadTooLarge, $"The photo is larger than {studio.MaxUploadMegabytes} MB.");
+        }
+        if (bytes.Length == 0)
+        {
+            throw Unsupported("The file is empty. Upload a JPEG, PNG or WebP photo.");
+        }
+
+        var sniffed = Sniff(bytes);
+        if (PhotoTypes.IsForeignClaim(declaredContentType))
+        {
+            throw Unsupported("Only JPEG, PNG and WebP photos are accepted.");
+        }
+        foreach (var claim in new[] { PhotoTypes.FromContentType(declaredContentType), PhotoTypes.FromFileName(fileName) })
+        {
+            if (claim is { } claimed && claimed != sniffed)
+            {
+                throw Unsupported($"The file's content is {sniffed.Name()}, not the {claimed.Name()} its type or name says.");
+            }
+        }
+
+        var info = Identify(bytes);
+        if (sniffed == PhotoType.Jpeg && !JpegStructure.IsComplete(bytes))
+        {
+            throw Unreadable();
+        }
+        if (info.Width > MaxSidePx || info.Height > MaxSidePx || (long)info.Width * info.Height > studio.MaxMegapixels * 1_000_000L)
+        {
+            throw DomainException.Invalid("photo",
+                $"The photo declares {info.Width} × {info.Height} pixels; the studio accepts at most {studio.MaxMegapixels} megapixels and {MaxSidePx} pixels a side.");
+        }
+        var (width, height) = SwapsSides(info) ? (info.Height, info.Width) : (info.Width, info.Height);
+        if (!CropGeometry.CanPrint(width, height, format))
+        {
+            throw DomainException.Invalid("photo",
+                $"The photo is {width} × {height} pixels; the {format.Name.ToLowerInvariant()} stamp needs at least {format.PrintWidthPx} × {format.PrintHeightPx} pixels to print at {StampFormatSize.PrintDpi} DPI.");
+        }
+
+        var warnings = StampFormats.All
+            .Where(other => other.Format != format.Format && !CropGeometry.CanPrint(width, height, other))
+            .Select(other => $"The photo is too small for the {other.Name.ToLowerInvariant()} format at {StampFormatSize.PrintDpi} DPI (it needs at least {other.PrintWidthPx} × {other.PrintHeightPx} pixels).")
+            .ToList();
+
+        return await gate.Run(async cancellation =>
+        {
+            try
+            {
+                using var image = await Image.LoadAsync<Rgba32>(gate.Decoding, new MemoryStream(bytes, writable: false), cancellation);
+                image.Mutate(pixels => pixels.AutoOrient().BackgroundColor(Color.White));
+                StripMetadata(image);
+                using var screen = image.Clone(pixels => pixels.Resize(new ResizeOptions { Size = new Size(ScreenLongEdge, ScreenLongEdge), Mode = ResizeMode.Max }));
+                return new CleanedPhoto(Encode(image, StoredEncoder), Encode(screen, ScreenEncoder), image.Width, image.Height, warnings);
+            }
+            catch (ImageFormatException)
+            {
+                throw Unreadable();
+            }
+            catch (NotSupportedException)
+            {
+                throw Unreadable();
+            }
+        });
+    }
+
+    /// <summary>Removes every metadata profile, of the image and of each frame; the encoders also skip metadata.</summary>
+    internal static void StripMetadata(Image image)
+    {
+        image.Metadata.ExifProfile = null;
+        image.Metadata.IptcProfile = null;
+        image.Metadata.XmpProfile = null;
+        image.Metadata.IccProfile = null;
+        image.Metadata.CicpProfile = null;
+        foreach (var frame in image.Frames)
+        {
+            frame.Metadata.ExifProfile = null;
+            frame.Metadata.IptcProfile = null;
+            frame.Metadata.XmpProfile = null;
+            frame.Metadata.IccProfile = null;
+            frame.Metadata.CicpProfile = null;
+        }
+    }
+
+    private PhotoType Sniff(byte[] bytes)
+    {
+        try
+        {
+            var format = Image.DetectFormat(gate.Decoding, bytes);
+            return PhotoTypes.FromImageFormat(format) ?? throw Unsupported("Only JPEG, PNG and WebP photos are accepted.");
+        }
+        catch (ImageFormatException)
+        {
+            throw Unsupported("The file is not a JPEG, PNG or WebP photo.");
+        }
+        catch (NotSupportedException)
+        {
+            throw Unsupported("The file is not a JPEG, PNG or WebP photo.");
+        }
+    }
+
+    /// <summary>Reads the header only: dimensions and orientation, without decoding a single pixel.</summary>
+    private ImageInfo Identify(byte[] bytes)
+    {
+        try
+        {
+            return Image.Identify(gate.Decoding, bytes);
+        }
+        catch (Exception exception) when (exception is ImageFormatException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            throw Unreadable();
+        }
+    }
+
+    /// <summary>EXIF orientations 5 to 8 turn the photo a quarter: width and height trade places once it is upright.</summary>
+    private static bool SwapsSides(ImageInfo info) =>
+        info.Metadata.ExifProfile is { } exif
+        && exif.TryGetValue(ExifTag.Orientation, out var orientation)
+        && orientation.Value is >= 5 and <= 8;
+
+    private static byte[] Encode(Image image, IImageEncoder encoder)
+    {
+        using var output = new MemoryStream();
+        image.Save(output, encoder);
+        return output.ToArray();
+    }
+
+    private static DomainException Unsupported(string message) =>
+        new(DomainErrorKind.UnsupportedMediaType, message, new Dictionary<string, string[]> { ["photo"] = [message] });
+
+    private static DomainException Unreadable() =>
+        DomainException.Invalid("photo", "The photo is damaged or incomplete and cannot be read.");
+}

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyStamp.Orders.Contracts;
+
+namespace MyStamp.Web.Orders;
+
+[Authorize]
+public sealed class OrdersIndexModel(IGrainFactory grains) : PageModel
+{
+    public IReadOnlyList<OrderSummary> Orders { get; private set; } = [];
+
+    public async Task OnGet() => Orders = await grains.GetGrain<IOrderCatalogGrain>(0).ListForCustomer(User.CustomerId(), 500);
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using MyStamp.Orders.Contracts;
+
+namespace MyStamp.Web.Orders.Live;
+
+/// <summary>
+/// Live order status at /hubs/orders. A signed-in customer receives <c>OrderStatusChanged</c> and
+/// <c>BulkOrderProgress</c> for their own orders only: messages are addressed by the customer id of the
+/// sign-in cookie, and the hub offers nothing to join, subscribe to or ask about by someone else's id.
+/// </summary>
+[Authorize]
+public sealed class OrdersHub(OrderFeedNode node, IGrainFactory grains) : Hub
+{
+    public const string OrderStatusChangedMessage = "OrderStatusChanged";
+    public const string BulkOrderProgressMessage = "BulkOrderProgress";
+
+    public override async Task OnConnectedAsync()
+    {
+        if (Context.User?.CustomerIdOrNull() is not { } customerId || Context.UserIdentifier is not { } user)
+        {
+            Context.Abort();
+            return;
+        }
+        await node.Connected(customerId, user);
+        await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.User?.CustomerIdOrNull() is { } customerId)
+        {
+            await node.Disconnected(customerId);
+        }
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>The current status of the caller's orders, newest first: what a reconnecting client calls to catch up.</summary>
+    public async Task<IReadOnlyList<OrderStatusChanged>> GetMyOrders()
+    {
+        var orders = await grains.GetGrain<IOrderCatalogGrain>(0).ListForCustomer(CallerId(), 500);
+        return orders.Select(order => new OrderStatusChanged(order.OrderId, order.Status, order.StatusAt)).ToList();
+    }
+
+    /// <summary>The current status of one of the caller's orders; null for an order that is not theirs.</summary>
+    public async Task<OrderStatusChanged?> GetOrderStatus(Guid orderId)
+    {
+        var order = await grains.GetGrain<IOrderGrain>(orderId).GetFor(CallerId());
+        return order is null ? null : new OrderStatusChanged(order.OrderId, order.Status, order.History[^1].At);
+    }
+
+    private Guid CallerId() => Context.User?.CustomerIdOrNull() ?? throw new HubException("Sign in first.");
+}

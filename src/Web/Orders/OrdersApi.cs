@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Customers.Contracts;
+using MyStamp.Orders.Contracts;
+using MyStamp.Web.Orders.Live;
+using MyStamp.Web.Security;
+
+namespace MyStamp.Web.Orders;
+
+/// <summary>The Orders and Pro bulk orders API (API.md), and the live-status hub at /hubs/orders.</summary>
+public static class OrdersApi
+{
+    /// <summary>Largest bulk file accepted: 10 000 lines of a few hundred bytes fit with room to spare.</summary>
+    public const long MaxBulkFileBytes = 5 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
+    {
+        var orders = app.MapGroup("/api/orders").RequireAuthorization();
+        orders.MapPost("/", Place);
+        orders.MapGet("/", (ClaimsPrincipal user, IGrainFactory grains) =>
+            grains.GetGrain<IOrderCatalogGrain>(0).ListForCustomer(user.CustomerId(), 500));
+        orders.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
+            await grains.GetGrain<IOrderGrain>(id).GetFor(user.CustomerId()) ?? throw DomainException.NotFound("The order"));
+        orders.MapPost("/{id:guid}/pay", (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
+            grains.GetGrain<IOrderGrain>(id).Pay(user.CustomerId()));
+        orders.MapPost("/{id:guid}/cancel", (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
+            grains.GetGrain<IOrderGrain>(id).Cancel(user.CustomerId()));
+        orders.MapGet("/prices", (IGrainFactory grains) => grains.GetGrain<IOrderCatalogGrain>(0).GetPriceList());
+        orders.MapGet("/quote", (Tariff? tariff, int? sheets, IGrainFactory grains) =>
+            tariff is null || sheets is null
+                ? throw DomainException.Invalid(Missing(("tariff", tariff is null), ("sheets", sheets is null)))
+                : grains.GetGrain<IOrderCatalogGrain>(0).Quote(tariff.Value, sheets.Value));
+
+        var admin = app.MapGroup("/api/admin/orders").RequireAuthorization(Roles.AdminPolicy);
+        admin.MapGet("/", (OrderStatus? status, int? limit, IGrainFactory grains) =>
+            grains.GetGrain<IOrderCatalogGrain>(0).ListByStatus(status ?? OrderStatus.Paid, Math.Clamp(limit ?? 200, 1, 1000)));
+        admin.MapGet("/{id:guid}", async (Guid id, IGrainFactory grains) =>
+            await grains.GetGrain<IOrderGrain>(id).Get() ?? throw DomainException.NotFound("The order"));
+        admin.MapPost("/{id:guid}/status", (Guid id, ChangeStatusRequest request, IGrainFactory grains) =>
+            request.Status is { } status
+                ? grains.GetGrain<IOrderGrain>(id).MoveTo(status, TransitionSource.Admin)
+                : throw DomainException.Invalid("status", "Required."));
+
+        var bulk = app.MapGroup("/api/pro/bulk-orders").RequireAuthorization(Roles.ProPolicy);
+        bulk.MapPost("/", SubmitBulk).DisableAntiforgery();
+        bulk.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
+            await grains.GetGrain<IBulkOrderGrain>(id).GetFor(user.CustomerId()) ?? throw DomainException.NotFound("The bulk order"));
+
+        app.MapHub<OrdersHub>("/hubs/orders");
+        return app;
+    }
+
+    private static async Task<IResult> Place(PlaceOrderRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var errors = new FieldErrors();
+        if (request.DesignId is null) errors.Add("designId", "Required.");
+        if (request.Tariff is null) errors.Add("tariff", "Required.");
+        if (request.Sheets is null) errors.Add("sheets", "Required.");
+        if (request.ControllerAttestation != true)
+        {
+            // O2: no order without the customer's confirmation that they are the controller.
+            errors.Add("controllerAttestation", "Confirm that you may use the likeness and names of the people shown or named on your stamps.");
+        }
+        errors.ThrowIfAny();
+
+        var orderId = Guid.CreateVersion7();
+        var order = await grains.GetGrain<IOrderGrain>(orderId).Place(new PlaceOrder(
+            user.CustomerId(), request.DesignId!.Value, request.Tariff!.Value, request.Sheets!.Value,
+            request.ShippingAddress?.ToPostalAddress(), ControllerAttestation: true));
+        return Results.Created($"/api/orders/{orderId}", order);
+    }
+
+    private static async Task<IResult> SubmitBulk(HttpRequest http, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!http.HasFormContentType)
+        {
+            throw new DomainException(DomainErrorKind.UnsupportedMediaType, "Send the CSV as multipart/form-data in the field 'file'.");
+        }
+        var form = await http.ReadFormAsync();
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0)
+        {
+            throw DomainException.Invalid("file", "Choose a CSV file.");
+        }
+        if (file.Length > MaxBulkFileBytes)
+        {
+            throw new DomainException(DomainErrorKind.PayloadTooLarge, $"A bulk file may be at most {MaxBulkFileBytes / (1024 * 1024)} MB.");
+        }
+        var attested = form["controllerAttestation"].ToString() is "true" or "on" or "True";
+        if (!attested)
+        {
+            throw DomainException.Invalid("controllerAttestation", "Confirm that you may use the likeness and names of the people shown or named on your stamps.");
+        }
+        var csv = await BulkFile.ReadCsv(file);
+        var receipt = await grains.GetGrain<IBulkOrderIntakeGrain>(user.CustomerId())
+            .Submit(new SubmitBulkOrder(Guid.CreateVersion7(), csv, attested));
+        return Results.Accepted($"/api/pro/bulk-orders/{receipt.BulkOrderId}", new { bulkOrderId = receipt.BulkOrderId, alreadySubmitted = receipt.AlreadySubmitted });
+    }
+
+    private static Dictionary<string, string[]> Missing(params (string Field, bool IsMissing)[] fields) =>
+        fields.Where(field => field.IsMissing).ToDictionary(field => field.Field, _ => new[] { "Required." });
+}
+
+/// <summary>Body of POST /api/orders. Nullable members so that a missing field is a field error, not a default.</summary>
+public sealed record PlaceOrderRequest(Guid? DesignId, Tariff? Tariff, int? Sheets, AddressRequest? ShippingAddress, bool? ControllerAttestation);
+
+/// <summary>A shipping address as the API takes it.</summary>
+public sealed record AddressRequest(string? Street, string? HouseNumber, string? Box, string? PostalCode, string? City, string? Country)
+{
+    public PostalAddress ToPostalAddress() => new(Street ?? "", HouseNumber ?? "", Box, PostalCode ?? "", City ?? "", Country ?? "");
+
+    /// <summary>Personal data: never logged.</summary>
+    public override string ToString() => "AddressRequest { redacted }";
+}
+
+/// <summary>Body of POST /api/admin/orders/{id}/status.</summary>
+public sealed record ChangeStatusRequest(OrderStatus? Status);

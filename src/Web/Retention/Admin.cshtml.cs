@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Hosting;
+using MyStamp.Retention.Contracts;
+using MyStamp.Web.Security;
+
+namespace MyStamp.Web.Retention;
+
+/// <summary>
+/// Retention for admins (O7): what the reminders and the daily sweep erased, the last sweep, a button to
+/// sweep now, and, in Development where no mail server is configured, the outbox of erasure notices.
+/// </summary>
+[Authorize(Policy = Roles.AdminPolicy)]
+public sealed class AdminRetentionModel(IRetentionReport report, IHostEnvironment environment) : PageModel
+{
+    public RetentionReportView Report { get; private set; } = null!;
+
+    /// <summary>The notices waiting for delivery; listed in Development only, since they hold e-mail addresses.</summary>
+    public IReadOnlyList<PendingNotice>? Outbox { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGet(CancellationToken cancellationToken)
+    {
+        Report = await report.Read(cancellationToken);
+        if (environment.IsDevelopment())
+        {
+            Outbox = await report.PendingNotices(200, cancellationToken);
+        }
+    }
+
+    public async Task<IActionResult> OnPostSweep(CancellationToken cancellationToken)
+    {
+        var result = await report.SweepNow(cancellationToken);
+        Message = $"Sweep done: {result.Checked} checked, {result.CustomersErased} customers and {result.OrdersErased} orders erased, {result.Failures} failures.";
+        return RedirectToPage();
+    }
+}

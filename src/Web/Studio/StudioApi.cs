@@ -1,0 +1,182 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Customers.Contracts;
+using MyStamp.Studio.Contracts;
+using MyStamp.Web.Security;
+
+namespace MyStamp.Web.Studio;
+
+/// <summary>The Designs part of the HTTP API (API.md): upload, crop, preview, print sheet, moderation.</summary>
+public static class StudioApi
+{
+    public static IEndpointRouteBuilder MapStudioApi(this IEndpointRouteBuilder endpoints)
+    {
+        var limits = endpoints.ServiceProvider.GetRequiredService<IConfiguration>()
+            .GetSection(DesignUploadOptions.Section).Get<DesignUploadOptions>() ?? new DesignUploadOptions();
+        var designs = endpoints.MapGroup("/api/designs").RequireAuthorization();
+        // The form is read by hand (streamed, bounded); the X-Requested-With check covers forgery.
+        designs.MapPost("", (HttpContext http, IGrainFactory grains) => Upload(http, grains, limits)).DisableAntiforgery();
+        designs.MapGet("", Mine);
+        designs.MapGet("/formats", Formats).AllowAnonymous();
+        designs.MapGet("/{id:guid}", Get);
+        designs.MapPut("/{id:guid}", ChangeCrop);
+        designs.MapGet("/{id:guid}/preview.png", Preview);
+        designs.MapGet("/{id:guid}/sheet.pdf", Sheet);
+        designs.MapGet("/{id:guid}/photo.jpg", Photo);
+
+        var admin = endpoints.MapGroup("/api/admin/designs").RequireAuthorization(Roles.AdminPolicy);
+        admin.MapPost("/{id:guid}/review", Review);
+        return endpoints;
+    }
+
+    private static async Task<IResult> Upload(HttpContext http, IGrainFactory grains, DesignUploadOptions limits)
+    {
+        var viewer = Viewer(http.User);
+        var maxPhoto = limits.MaxUploadBytes;
+        var maxBody = maxPhoto + DesignUploadOptions.FormOverheadBytes;
+        // Kestrel refuses a longer body on its own from here on, whatever its global default.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = maxBody;
+        }
+        if (http.Request.ContentLength > maxBody)
+        {
+            throw new DomainException(DomainErrorKind.PayloadTooLarge, $"The photo is larger than {limits.MaxUploadMegabytes} MB.");
+        }
+        var form = await DesignUploadForm.Read(http.Request, maxPhoto, http.RequestAborted);
+
+        var designId = Guid.CreateVersion7();
+        var uploaded = await grains.GetGrain<IDesignGrain>(designId)
+            .Upload(new UploadPhoto(viewer.CustomerId, form.Photo, form.ContentType, form.FileName, form.Format));
+        return Results.Created($"/api/designs/{designId}", new UploadResponse(uploaded.DesignId, uploaded.WidthPx, uploaded.HeightPx, uploaded.Warnings));
+    }
+
+    private static async Task<IResult> Mine(HttpContext http, IGrainFactory grains)
+    {
+        var viewer = Viewer(http.User);
+        var views = new List<DesignResponse>();
+        foreach (var designId in await grains.GetGrain<ICustomerGrain>(viewer.CustomerId).GetDesignIds())
+        {
+            try
+            {
+                views.Add(DesignResponse.From(await grains.GetGrain<IDesignGrain>(designId).Get(viewer)));
+            }
+            catch (DomainException exception) when (exception.Kind == DomainErrorKind.NotFound)
+            {
+                // Deleted as unused, or erased: no longer one of the customer's designs.
+            }
+        }
+        return Results.Ok(views);
+    }
+
+    private static IResult Formats() => Results.Ok(StampFormats.All.Select(FormatResponse.From));
+
+    private static async Task<IResult> Get(Guid id, HttpContext http, IGrainFactory grains) =>
+        Results.Ok(DesignResponse.From(await grains.GetGrain<IDesignGrain>(id).Get(Viewer(http.User))));
+
+    private static async Task<IResult> ChangeCrop(Guid id, ChangeCropRequest request, HttpContext http, IGrainFactory grains)
+    {
+        var errors = new FieldErrors();
+        if (request.Format is null)
+        {
+            errors.Add("format", $"Choose a format: {string.Join(", ", Enum.GetNames<StampFormat>())}.");
+        }
+        if (request.Crop is not { X: not null, Y: not null, Width: not null, Height: not null })
+        {
+            errors.Add("crop", "Give the crop as {x, y, width, height} in pixels of the photo.");
+        }
+        errors.ThrowIfAny();
+        var crop = new Crop(request.Crop!.X!.Value, request.Crop.Y!.Value, request.Crop.Width!.Value, request.Crop.Height!.Value);
+        var view = await grains.GetGrain<IDesignGrain>(id).ChangeCrop(Viewer(http.User), new ChangeCrop(request.Format!.Value, crop));
+        return Results.Ok(DesignResponse.From(view));
+    }
+
+    private static async Task<IResult> Preview(Guid id, HttpContext http, IGrainFactory grains) =>
+        FileResult(http, await grains.GetGrain<IDesignGrain>(id).GetPreview(Viewer(http.User)));
+
+    private static async Task<IResult> Sheet(Guid id, HttpContext http, IGrainFactory grains) =>
+        FileResult(http, await grains.GetGrain<IDesignGrain>(id).GetSheet(Viewer(http.User)));
+
+    private static async Task<IResult> Photo(Guid id, HttpContext http, IGrainFactory grains) =>
+        FileResult(http, await grains.GetGrain<IDesignGrain>(id).GetScreenPhoto(Viewer(http.User)));
+
+    private static async Task<IResult> Review(Guid id, ReviewRequest request, HttpContext http, IGrainFactory grains)
+    {
+        if (request.Decision is null)
+        {
+            throw DomainException.Invalid("decision", "Choose a decision: Approve or Reject.");
+        }
+        var view = await grains.GetGrain<IDesignGrain>(id).Review(new ReviewDesign(Viewer(http.User).CustomerId, request.Decision.Value, request.Reason));
+        return Results.Ok(DesignResponse.From(view));
+    }
+
+    /// <summary>Photos are personal: never kept by a shared cache, and revalidated because a new crop changes them.</summary>
+    private static IResult FileResult(HttpContext http, DesignFile file)
+    {
+        http.Response.Headers.CacheControl = "private, no-cache";
+        return Results.File(file.Content, file.ContentType);
+    }
+
+    internal static DesignViewer Viewer(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var customerId)
+            ? new DesignViewer(customerId, user.IsInRole(Roles.Admin))
+            : throw DomainException.Forbidden("Sign in as a customer to use the studio.");
+}
+
+/// <summary>The answer to an upload (API.md).</summary>
+public sealed record UploadResponse(Guid DesignId, int WidthPx, int HeightPx, IReadOnlyList<string> Warnings);
+
+/// <summary>PUT /api/designs/{id}: nullable so that a missing field is a field error, not a silent zero.</summary>
+public sealed record ChangeCropRequest(StampFormat? Format, CropRequest? Crop);
+
+public sealed record CropRequest(int? X, int? Y, int? Width, int? Height);
+
+/// <summary>POST /api/admin/designs/{id}/review.</summary>
+public sealed record ReviewRequest(ReviewVerdict? Decision, RejectionReason? Reason);
+
+public sealed record CropResponse(int X, int Y, int Width, int Height);
+
+/// <summary>A design as the API shows it to its owner or an admin.</summary>
+public sealed record DesignResponse(
+    Guid DesignId,
+    DesignStatus Status,
+    StampFormat Format,
+    CropResponse Crop,
+    int WidthPx,
+    int HeightPx,
+    DateTimeOffset UploadedAt,
+    RejectionReason? RejectionReason,
+    bool Ordered,
+    DateTimeOffset? DeletedUnlessOrderedBy,
+    string PreviewUrl,
+    string SheetUrl,
+    string PhotoUrl)
+{
+    public static DesignResponse From(DesignView view) => new(
+        view.DesignId,
+        view.Status,
+        view.Format,
+        new CropResponse(view.Crop.X, view.Crop.Y, view.Crop.Width, view.Crop.Height),
+        view.WidthPx,
+        view.HeightPx,
+        view.UploadedAt,
+        view.RejectionReason,
+        view.Ordered,
+        view.DeletedUnlessOrderedBy,
+        $"/api/designs/{view.DesignId}/preview.png",
+        $"/api/designs/{view.DesignId}/sheet.pdf",
+        $"/api/designs/{view.DesignId}/photo.jpg");
+}
+
+/// <summary>A stamp format with its printed sizes.</summary>
+public sealed record FormatResponse(StampFormat Format, string Name, double PictureWidthMm, double PictureHeightMm, double StampWidthMm, double StampHeightMm, int MinWidthPx, int MinHeightPx)
+{
+    public static FormatResponse From(StampFormatSize size) =>
+        new(size.Format, size.Name, size.PictureWidthMm, size.PictureHeightMm, size.StampWidthMm, size.StampHeightMm, size.PrintWidthPx, size.PrintHeightPx);
+}

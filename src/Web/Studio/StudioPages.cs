@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Customers.Contracts;
+using MyStamp.Studio.Contracts;
+
+namespace MyStamp.Web.Studio;
+
+/// <summary>/Studio: the signed-in customer's designs, newest first.</summary>
+[Authorize]
+public sealed class IndexModel(IGrainFactory grains) : PageModel
+{
+    public IReadOnlyList<DesignView> Designs { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var viewer = StudioApi.Viewer(User);
+        var designs = new List<DesignView>();
+        foreach (var designId in await grains.GetGrain<ICustomerGrain>(viewer.CustomerId).GetDesignIds())
+        {
+            try
+            {
+                designs.Add(await grains.GetGrain<IDesignGrain>(designId).Get(viewer));
+            }
+            catch (DomainException exception) when (exception.Kind == DomainErrorKind.NotFound)
+            {
+                // Deleted as unused, or erased.
+            }
+        }
+        Designs = designs;
+    }
+}
+
+/// <summary>/Studio/Upload: choose a photo and a format; the upload shows its progress.</summary>
+[Authorize]
+public sealed class UploadModel : PageModel
+{
+    public IReadOnlyList<StampFormatSize> Formats => StampFormats.All;
+
+    public void OnGet()
+    {
+    }
+}
+
+/// <summary>/Studio/Design/{id}: the crop editor with its live preview, the server's preview and the print sheet.</summary>
+[Authorize]
+public sealed class DesignModel(IGrainFactory grains) : PageModel
+{
+    public DesignView Design { get; private set; } = null!;
+
+    public IReadOnlyList<StampFormatSize> Formats => StampFormats.All;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        try
+        {
+            Design = await grains.GetGrain<IDesignGrain>(id).Get(StudioApi.Viewer(User));
+            return Page();
+        }
+        catch (DomainException exception) when (exception.Kind == DomainErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+    }
+}

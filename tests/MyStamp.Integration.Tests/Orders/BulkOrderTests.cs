@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace MyStamp.Integration.Tests.Orders;
+
+public class BulkOrderTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNodeFixture>
+{
+    private const string Header = "designId,tariff,sheets,street,houseNumber,box,postalCode,city,country";
+
+    [Fact]
+    public async Task Bad_lines_are_reported_by_line_and_the_good_lines_are_ordered()
+    {
+        using var pro = await OrdersWorld.ProCustomer(fixture.Node);
+        var designId = await OrdersWorld.ApprovedDesign(pro, fixture.Admin);
+        var csv = string.Join("\n",
+            Header,
+            $"{designId},BelgiumNonPrior,20,Rue Neuve,1,,1000,Brussels,BE",
+            $"{designId},Mars,20,Rue Neuve,2,,1000,Brussels,BE",
+            $"{designId},Europe,5,Hauptstrasse,3,,10115,Berlin,DE",
+            $"{Guid.NewGuid()},World,1,Main Street,4,,10001,New York,US",
+            $"{designId},World,0,Main Street,5,,10001,New York,US",
+            $"{designId},BelgiumPrior,10000,Kerkstraat,6,B2,9000,Gent,BE");
+
+        var bulkOrderId = await Submit(pro, csv);
+        var bulk = await WaitUntilCompleted(pro, bulkOrderId, TimeSpan.FromSeconds(60));
+
+        Assert.Equal(6, bulk["total"]!.GetValue<int>());
+        Assert.Equal(6, bulk["processed"]!.GetValue<int>());
+        Assert.Equal(3, bulk["failed"]!.GetValue<int>());
+        var errors = bulk["errors"]!.AsArray().ToDictionary(error => error!["line"]!.GetValue<int>(), error => error!["message"]!.GetValue<string>());
+        Assert.Equal([3, 5, 6], errors.Keys.Order());
+        Assert.Contains("tariff", errors[3]);
+        Assert.Contains("designId", errors[5]);
+        Assert.Contains("sheets", errors[6]);
+        var orders = (await pro.Http.GetFromJsonAsync<JsonArray>("/api/orders"))!
+            .Where(order => order!["bulkOrderId"]?.GetValue<Guid>() == bulkOrderId).ToList();
+        Assert.Equal(3, orders.Count);
+        Assert.Equal(new[] { 5, 20, 10_000 }, orders.Select(order => order!["sheets"]!.GetValue<int>()).Order());
+    }
+
+    [Fact]
+    public async Task The_same_file_sent_twice_is_recognised_and_not_ordered_twice()
+    {
+        using var pro = await OrdersWorld.ProCustomer(fixture.Node);
+        var designId = await OrdersWorld.ApprovedDesign(pro, fixture.Admin);
+        var csv = string.Join("\n", Header,
+            $"{designId},Europe,2,Hauptstrasse,3,,10115,Berlin,DE",
+            $"{designId},World,1,Main Street,4,,10001,New York,US");
+
+        var first = await SubmitRaw(pro, csv);
+        var second = await SubmitRaw(pro, csv);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        var firstId = (await first.Content.ReadFromJsonAsync<JsonObject>())!["bulkOrderId"]!.GetValue<Guid>();
+        var again = (await second.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(firstId, again["bulkOrderId"]!.GetValue<Guid>());
+        Assert.True(again["alreadySubmitted"]!.GetValue<bool>());
+        await WaitUntilCompleted(pro, firstId, TimeSpan.FromSeconds(60));
+        Assert.Equal(2, (await pro.Http.GetFromJsonAsync<JsonArray>("/api/orders"))!.Count);
+
+        // A different file is a new bulk order.
+        var changed = await SubmitRaw(pro, csv + "\n" + $"{designId},Europe,1,Hauptstrasse,9,,10115,Berlin,DE");
+        Assert.NotEqual(firstId, (await changed.Content.ReadFromJsonAsync<JsonObject>())!["bulkOrderId"]!.GetValue<Guid>());
+    }
+
+    [Fact]
+    public async Task A_file_of_10000_lines_is_ordered_to_the_end()
+    {
+        using var pro = await OrdersWorld.ProCustomer(fixture.Node);
+        var designId = await OrdersWorld.ApprovedDesign(pro, fixture.Admin);
+        var csv = new StringBuilder(Header);
+        for (var line = 0; line < 10_000; line++)
+        {
+            // Every thousandth line is broken: the rest still goes through.
+            var sheets = line % 1000 == 999 ? "none" : "1";
+            csv.Append('\n').Append($"{designId},BelgiumNonPrior,{sheets},Kerkstraat,{line + 1},,9000,Gent,BE");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var bulkOrderId = await Submit(pro, csv.ToString());
+        var bulk = await WaitUntilCompleted(pro, bulkOrderId, TimeSpan.FromMinutes(5));
+
+        Assert.Equal(10_000, bulk["total"]!.GetValue<int>());
+        Assert.Equal(10_000, bulk["processed"]!.GetValue<int>());
+        Assert.Equal(10, bulk["failed"]!.GetValue<int>());
+        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Bulk_orders_are_for_pro_accounts_only()
+    {
+        using var consumer = await OrdersWorld.Customer(fixture.Node);
+
+        var response = await SubmitRaw(consumer, Header + "\n" + $"{Guid.NewGuid()},Europe,1,Hauptstrasse,3,,10115,Berlin,DE");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bulk_order_needs_the_controller_attestation()
+    {
+        // O2
+        using var pro = await OrdersWorld.ProCustomer(fixture.Node);
+        var designId = await OrdersWorld.ApprovedDesign(pro, fixture.Admin);
+
+        var response = await SubmitRaw(pro, Header + "\n" + $"{designId},Europe,1,Hauptstrasse,3,,10115,Berlin,DE", attest: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["controllerAttestation"]);
+        Assert.Empty((await pro.Http.GetFromJsonAsync<JsonArray>("/api/orders"))!);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_bulk_csv_is_refused_whole()
+    {
+        using var pro = await OrdersWorld.ProCustomer(fixture.Node);
+
+        var wrongColumns = await SubmitRaw(pro, "name,count\nx,1");
+        var binary = await SubmitRaw(pro, "\u0000PK\u0003\u0004");
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrongColumns.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, binary.StatusCode);
+    }
+
+    [Fact]
+    public async Task Someone_elses_bulk_order_is_not_found()
+    {
+        using var pro = await OrdersWorld.ProCustomer(fixture.Node);
+        using var otherPro = await OrdersWorld.ProCustomer(fixture.Node);
+        var designId = await OrdersWorld.ApprovedDesign(pro, fixture.Admin);
+        var bulkOrderId = await Submit(pro, Header + "\n" + $"{designId},Europe,1,Hauptstrasse,3,,10115,Berlin,DE");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await otherPro.Http.GetAsync($"/api/pro/bulk-orders/{bulkOrderId}")).StatusCode);
+    }
+
+    private static async Task<Guid> Submit(SignedIn pro, string csv)
+    {
+        var response = await SubmitRaw(pro, csv);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["bulkOrderId"]!.GetValue<Guid>();
+    }
+
+    private static Task<HttpResponseMessage> SubmitRaw(SignedIn customer, string csv, bool attest = true)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "orders.csv");
+        if (attest)
+        {
+            form.Add(new StringContent("true"), "controllerAttestation");
+        }
+        return customer.Http.PostAsync("/api/pro/bulk-orders", form);
+    }
+
+    private static async Task<JsonObject> WaitUntilCompleted(SignedIn pro, Guid bulkOrderId, TimeSpan patience)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var bulk = (await pro.Http.GetFromJsonAsync<JsonObject>($"/api/pro/bulk-orders/{bulkOrderId}"))!;
+            if (bulk["status"]!.GetValue<string>() == "Completed")
+            {
+                return bulk;
+            }
+            Assert.True(clock.Elapsed < patience, $"bulk order not completed after {patience}: {bulk["processed"]} of {bulk["total"]}");
+            await Task.Delay(250);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace MyStamp.Integration.Tests.Orders;
+
+public class LifecycleTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNodeFixture>
+{
+    [Fact]
+    public async Task An_order_moves_from_submitted_to_delivered_and_every_step_is_timestamped()
+    {
+        using var customer = await OrdersWorld.Customer(fixture.Node);
+        var orderId = await OrdersWorld.PlaceOrder(customer, await OrdersWorld.ApprovedDesign(customer, fixture.Admin));
+
+        await OrdersWorld.Advance(customer, fixture.Admin, orderId, "Delivered");
+
+        var order = await OrdersWorld.GetOrder(customer, orderId);
+        Assert.Equal("Delivered", order["status"]!.GetValue<string>());
+        var history = order["history"]!.AsArray();
+        Assert.Equal(["Submitted", "Paid", "InProduction", "Printed", "Shipped", "Delivered"], history.Select(step => step!["status"]!.GetValue<string>()));
+        var times = history.Select(step => step!["at"]!.GetValue<DateTimeOffset>()).ToList();
+        Assert.Equal(times.Order(), times);
+    }
+
+    [Theory]
+    [InlineData("Submitted", "Shipped")]       // ship before paying
+    [InlineData("Submitted", "InProduction")]  // produce before paying
+    [InlineData("Paid", "Delivered")]
+    [InlineData("Printed", "Cancelled")]       // cancel after printing
+    [InlineData("Printed", "Rejected")]
+    [InlineData("Delivered", "Shipped")]       // anything after delivered
+    [InlineData("Delivered", "Cancelled")]
+    [InlineData("Delivered", "Paid")]
+    public async Task A_forbidden_transition_answers_409_and_the_order_is_unchanged(string from, string to)
+    {
+        using var customer = await OrdersWorld.Customer(fixture.Node);
+        var orderId = await OrdersWorld.PlaceOrder(customer, await OrdersWorld.ApprovedDesign(customer, fixture.Admin));
+        if (from != "Submitted")
+        {
+            await OrdersWorld.Advance(customer, fixture.Admin, orderId, from);
+        }
+        var before = await OrdersWorld.GetOrder(customer, orderId);
+
+        var response = await OrdersWorld.MoveAsAdmin(fixture.Admin, orderId, to);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var after = await OrdersWorld.GetOrder(customer, orderId);
+        Assert.Equal(from, after["status"]!.GetValue<string>());
+        Assert.Equal(before.ToJsonString(), after.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Paying_twice_is_a_conflict()
+    {
+        using var customer = await OrdersWorld.Customer(fixture.Node);
+        var orderId = await OrdersWorld.PlaceOrder(customer, await OrdersWorld.ApprovedDesign(customer, fixture.Admin));
+
+        Assert.Equal(HttpStatusCode.OK, (await customer.Http.PostAsync($"/api/orders/{orderId}/pay", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await customer.Http.PostAsync($"/api/orders/{orderId}/pay", null)).StatusCode);
+
+        var history = (await OrdersWorld.GetOrder(customer, orderId))["history"]!.AsArray();
+        Assert.Equal(2, history.Count);
+    }
+
+    [Theory]
+    [InlineData("Submitted")]
+    [InlineData("Paid")]
+    public async Task An_order_can_be_cancelled_before_production(string status)
+    {
+        using var customer = await OrdersWorld.Customer(fixture.Node);
+        var orderId = await OrdersWorld.PlaceOrder(customer, await OrdersWorld.ApprovedDesign(customer, fixture.Admin));
+        if (status == "Paid")
+        {
+            await OrdersWorld.Advance(customer, fixture.Admin, orderId, "Paid");
+        }
+
+        var response = await customer.Http.PostAsync($"/api/orders/{orderId}/cancel", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var order = await OrdersWorld.GetOrder(customer, orderId);
+        Assert.Equal("Cancelled", order["status"]!.GetValue<string>());
+        Assert.Equal("Cancelled", order["history"]!.AsArray()[^1]!["status"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("InProduction")]
+    [InlineData("Printed")]
+    [InlineData("Shipped")]
+    [InlineData("Delivered")]
+    public async Task Order_cannot_be_cancelled_once_in_production(string status)
+    {
+        using var customer = await OrdersWorld.Customer(fixture.Node);
+        var orderId = await OrdersWorld.PlaceOrder(customer, await OrdersWorld.ApprovedDesign(customer, fixture.Admin));
+        await OrdersWorld.Advance(customer, fixture.Admin, orderId, status);
+
+        var response = await customer.Http.PostAsync($"/api/orders/{orderId}/cancel", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(status, (await OrdersWorld.GetOrder(customer, orderId))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_cancelled_order_cannot_be_paid_or_produced()
+    {
+        using var customer = await OrdersWorld.Customer(fixture.Node);
+        var orderId = await OrdersWorld.PlaceOrder(customer, await OrdersWorld.ApprovedDesign(customer, fixture.Admin));
+        await customer.Http.PostAsync($"/api/orders/{orderId}/cancel", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await customer.Http.PostAsync($"/api/orders/{orderId}/pay", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await OrdersWorld.MoveAsAdmin(fixture.Admin, orderId, "InProduction")).StatusCode);
+        Assert.Equal("Cancelled", (await OrdersWorld.GetOrder(customer, orderId))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Only_admins_move_orders_and_list_them_by_status()
+    {
+        using var customer = await OrdersWorld.Customer(fixture.Node);
+        var orderId = await OrdersWorld.PlaceOrder(customer, await OrdersWorld.ApprovedDesign(customer, fixture.Admin));
+        await OrdersWorld.Advance(customer, fixture.Admin, orderId, "Paid");
+
+        var byCustomer = await customer.Http.PostAsJsonAsync($"/api/admin/orders/{orderId}/status", new { status = "InProduction" });
+        var listByCustomer = await customer.Http.GetAsync("/api/admin/orders?status=Paid");
+        var paid = (await fixture.Admin.Http.GetFromJsonAsync<JsonArray>("/api/admin/orders?status=Paid&limit=1000"))!;
+        var submitted = (await fixture.Admin.Http.GetFromJsonAsync<JsonArray>("/api/admin/orders?status=Submitted&limit=1000"))!;
+
+        Assert.Equal(HttpStatusCode.Forbidden, byCustomer.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, listByCustomer.StatusCode);
+        Assert.Contains(paid, order => order!["orderId"]!.GetValue<Guid>() == orderId);
+        Assert.DoesNotContain(submitted, order => order!["orderId"]!.GetValue<Guid>() == orderId);
+        Assert.Equal("Paid", (await OrdersWorld.GetOrder(customer, orderId))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_unknown_order_or_status_is_not_a_server_error()
+    {
+        var unknownOrder = await OrdersWorld.MoveAsAdmin(fixture.Admin, Guid.NewGuid(), "Shipped");
+        var unknownStatus = await OrdersWorld.MoveAsAdmin(fixture.Admin, Guid.NewGuid(), "Teleported");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknownOrder.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownStatus.StatusCode);
+    }
+}

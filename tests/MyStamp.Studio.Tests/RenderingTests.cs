@@ -1,0 +1,74 @@
+using MyStamp.Studio.Contracts;
+using MyStamp.Studio.Formats;
+using MyStamp.Studio.Preview;
+using MyStamp.Studio.Sheets;
+using PdfSharp.Pdf.IO;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace MyStamp.Studio.Tests;
+
+public class RenderingTests
+{
+    [Theory]
+    [InlineData(StampFormat.SmallPortrait)]
+    [InlineData(StampFormat.Landscape)]
+    [InlineData(StampFormat.Square)]
+    public void The_preview_has_the_stamp_proportions_a_white_perforated_margin_and_the_photo_inside(StampFormat format)
+    {
+        var size = StampFormats.Of(format);
+        using var photo = new Image<Rgba32>(1600, 1200, TestPhotos.Blue);
+
+        using var stamp = StampPreview.Compose(photo, CropGeometry.Centred(1600, 1200, size), size);
+
+        Assert.Equal(size.StampWidthMm / size.StampHeightMm, (double)stamp.Width / stamp.Height, precision: 2);
+        Assert.Equal(0, stamp[0, 0].A);                                    // the corner hole
+        Assert.Equal(new Rgba32(255, 255, 255, 255), stamp[stamp.Width / 2, (int)(size.MarginMm * StampPreview.PixelsPerMm / 2)]);
+        Assert.Equal(TestPhotos.Blue, stamp[stamp.Width / 2, stamp.Height / 2]);
+    }
+
+    [Fact]
+    public void The_preview_shows_the_cropped_part_of_the_photo()
+    {
+        var square = StampFormats.Of(StampFormat.Square);
+        using var photo = new Image<Rgba32>(2000, 1000, TestPhotos.Blue);
+        photo.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < rows.Height; y++)
+            {
+                rows.GetRowSpan(y)[..1000].Fill(TestPhotos.Red);
+            }
+        });
+
+        using var left = StampPreview.Compose(photo, new Crop(0, 0, 1000, 1000), square);
+        using var right = StampPreview.Compose(photo, new Crop(1000, 0, 1000, 1000), square);
+
+        Assert.Equal(TestPhotos.Red, left[left.Width / 2, left.Height / 2]);
+        Assert.Equal(TestPhotos.Blue, right[right.Width / 2, right.Height / 2]);
+    }
+
+    [Fact]
+    public void The_print_picture_has_exactly_the_300_DPI_pixels_of_the_format()
+    {
+        var landscape = StampFormats.Of(StampFormat.Landscape);
+        using var photo = new Image<Rgba32>(4000, 3000, TestPhotos.Blue);
+
+        using var picture = PrintSheet.PrintPicture(photo, CropGeometry.Centred(4000, 3000, landscape), landscape);
+
+        Assert.Equal((landscape.PrintWidthPx, landscape.PrintHeightPx), (picture.Width, picture.Height));
+    }
+
+    [Fact]
+    public void The_sheet_is_a_one_page_A4_PDF()
+    {
+        var portrait = StampFormats.Of(StampFormat.SmallPortrait);
+        using var picture = new Image<Rgba32>(portrait.PrintWidthPx, portrait.PrintHeightPx, TestPhotos.Red);
+
+        var pdf = PrintSheet.ToPdf(picture, portrait);
+
+        using var document = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import);
+        Assert.Equal(1, document.PageCount);
+        Assert.Equal(210, document.Pages[0].Width.Millimeter, precision: 0);
+        Assert.Equal(297, document.Pages[0].Height.Millimeter, precision: 0);
+    }
+}
