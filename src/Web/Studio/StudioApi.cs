@@ -31,6 +31,7 @@ public static class StudioApi
         designs.MapGet("/{id:guid}/photo.jpg", Photo);
 
         var admin = endpoints.MapGroup("/api/admin/designs").RequireAuthorization(Roles.AdminPolicy);
+        admin.MapGet("", ForReview);
         admin.MapPost("/{id:guid}/review", Review);
         return endpoints;
     }
@@ -105,6 +106,27 @@ public static class StudioApi
 
     private static async Task<IResult> Photo(Guid id, HttpContext http, IGrainFactory grains) =>
         FileResult(http, await grains.GetGrain<IDesignGrain>(id).GetScreenPhoto(Viewer(http.User)));
+
+    /// <summary>GET /api/admin/designs?status=PendingReview&amp;limit=50: the moderation queue, oldest first.</summary>
+    private static async Task<IResult> ForReview(HttpContext http, IGrainFactory grains, DesignStatus? status, int? limit) =>
+        Results.Ok((await DesignsWithStatus(grains, StudioApi.Viewer(http.User), status ?? DesignStatus.PendingReview, limit ?? 50)).Select(DesignResponse.From));
+
+    internal static async Task<IReadOnlyList<DesignView>> DesignsWithStatus(IGrainFactory grains, DesignViewer admin, DesignStatus status, int limit)
+    {
+        var views = new List<DesignView>();
+        foreach (var designId in await grains.GetGrain<IDesignModerationGrain>(0).List(status, limit))
+        {
+            try
+            {
+                views.Add(await grains.GetGrain<IDesignGrain>(designId).Get(admin));
+            }
+            catch (DomainException exception) when (exception.Kind == DomainErrorKind.NotFound)
+            {
+                // Erased between the two reads.
+            }
+        }
+        return views;
+    }
 
     private static async Task<IResult> Review(Guid id, ReviewRequest request, HttpContext http, IGrainFactory grains)
     {

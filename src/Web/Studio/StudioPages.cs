@@ -64,3 +64,13 @@ public sealed class DesignModel(IGrainFactory grains) : PageModel
         }
     }
 }
+
+/// <summary>/Studio/Review: the admins' moderation queue, oldest first, with approve and reject buttons.</summary>
+[Authorize(Policy = MyStamp.Web.Security.Roles.AdminPolicy)]
+public sealed class ReviewModel(IGrainFactory grains) : PageModel
+{
+    public IReadOnlyList<DesignView> Waiting { get; private set; } = [];
+
+    public async Task OnGetAsync() =>
+        Waiting = await StudioApi.DesignsWithStatus(grains, StudioApi.Viewer(User), DesignStatus.PendingReview, 50);
+}

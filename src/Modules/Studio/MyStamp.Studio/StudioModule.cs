@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MyStamp.BuildingBlocks.Database;
 using MyStamp.Studio.Designs;
+using MyStamp.Studio.Moderation;
 using MyStamp.Studio.Photos;
 using MyStamp.Studio.Preview;
 using MyStamp.Studio.Sheets;
@@ -25,6 +26,7 @@ public static class StudioModule
         services.AddSingleton<StampPreview>();
         services.AddSingleton<PrintSheet>();
         services.AddSingleton<DesignBlobs>();
+        services.AddSingleton<ReviewQueue>();
         return services;
     }
 

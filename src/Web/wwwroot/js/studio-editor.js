@@ -60,7 +60,7 @@
 
     function drawPreview() {
         const f = formatOf(formatSelect.value);
-        const perMm = 8, margin = f.marginMm * perMm;
+        const perMm = 12, margin = f.marginMm * perMm;
         const w = Math.round((f.pictureWidthMm + 2 * f.marginMm) * perMm), h = Math.round((f.pictureHeightMm + 2 * f.marginMm) * perMm);
         canvas.width = w; canvas.height = h;
         const g = canvas.getContext("2d");

@@ -5,6 +5,7 @@ using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Customers.Contracts;
 using MyStamp.Studio.Contracts;
 using MyStamp.Studio.Formats;
+using MyStamp.Studio.Moderation;
 using MyStamp.Studio.Photos;
 using MyStamp.Studio.Preview;
 using MyStamp.Studio.Sheets;
@@ -38,6 +39,7 @@ internal sealed partial class DesignGrain(
     StampPreview previews,
     PrintSheet sheets,
     DesignBlobs blobs,
+    ReviewQueue reviews,
     IOptions<StudioOptions> options,
     TimeProvider clock,
     ILogger<DesignGrain> logger) : Grain, IDesignGrain, IRemindable
@@ -76,6 +78,7 @@ internal sealed partial class DesignGrain(
             Status = DesignStatus.PendingReview,
         };
         await design.WriteStateAsync();
+        await reviews.Record(DesignId, DesignStatus.PendingReview, design.State.UploadedAt);
         // Data minimisation: a design nobody orders is deleted after the retention period.
         await this.RegisterOrUpdateReminder(UnusedDesignReminder, Max(DeleteUnusedAt - clock.GetUtcNow(), TimeSpan.FromMinutes(1)), TimeSpan.FromDays(1));
         LogUploaded(DesignId, photo.Width, photo.Height);
@@ -118,6 +121,7 @@ internal sealed partial class DesignGrain(
         design.State.ReviewedAt = null;
         await blobs.Delete(DesignId, BlobKind.CropDependent);
         await design.WriteStateAsync();
+        await reviews.Record(DesignId, design.State.Status, design.State.UploadedAt);
         return ToView();
     }
 
@@ -170,6 +174,7 @@ internal sealed partial class DesignGrain(
         }
         design.State.ReviewedAt = clock.GetUtcNow();
         await design.WriteStateAsync();
+        await reviews.Record(DesignId, design.State.Status, design.State.UploadedAt);
         LogReviewed(DesignId, design.State.Status, command.AdminId);
         return ToView();
     }
@@ -197,6 +202,7 @@ internal sealed partial class DesignGrain(
     {
         await ForgetReminder();
         await blobs.DeleteAll(DesignId);
+        await reviews.Remove(DesignId);
         if (design.RecordExists)
         {
             await design.ClearStateAsync();

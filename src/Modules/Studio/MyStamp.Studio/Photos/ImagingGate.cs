@@ -31,6 +31,8 @@ internal sealed class ImagingGate : IDisposable
             {
                 AccumulativeAllocationLimitMegabytes = studio.ImageMemoryLimitMegabytes,
                 AllocationLimitMegabytes = studio.ImageMemoryLimitMegabytes,
+                // Buffers kept for reuse between jobs: enough for one large photo, so memory settles after a burst.
+                MaximumPoolSizeMegabytes = Math.Min(256, studio.ImageMemoryLimitMegabytes),
             }),
         };
         Decoding = new DecoderOptions
