@@ -1,5 +1,6 @@
 using MyStamp.Customers;
 using MyStamp.Orders;
+using MyStamp.Privacy;
 using MyStamp.Silo.Health;
 using MyStamp.Silo.Hosting;
 using MyStamp.Web;
@@ -9,11 +10,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabase();
 builder.AddMyStampSilo(silo => silo
     .AddCustomersGrains()
-    .AddOrdersGrains());
+    .AddOrdersGrains()
+    .AddPrivacyGrains());
 
 builder.Services
     .AddCustomersModule(builder.Configuration)
     .AddOrdersModule(builder.Configuration)
+    .AddPrivacyModule(builder.Configuration)
     .AddClusteredJobs()
     .AddReadinessChecks()
     .AddMyStampWeb(builder.Configuration, builder.Environment);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MyStamp.Web.Errors;
+using MyStamp.Web.Privacy;
 using MyStamp.Web.Security;
 
 namespace MyStamp.Web;
@@ -72,6 +73,7 @@ public static class WebModule
     {
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapPrivacyApi();
         return app;
     }
 
