@@ -13,8 +13,8 @@ namespace MyStamp.Privacy.CustomerPrivacy;
 
 /// <summary>An objection as it was recorded: which channel, how it reached us, when, and by whom.</summary>
 [GenerateSerializer, Immutable]
-[Alias("mystamp.privacy.objection-record")]
-public sealed record ObjectionRecord(
+[Alias("mystamp.privacy.recorded-objection")]
+public sealed record RecordedObjection(
     [property: Id(0)] ObjectionChannel Channel,
     [property: Id(1)] ObjectionSource Source,
     [property: Id(2)] DateTimeOffset At,
@@ -31,7 +31,7 @@ public sealed class CustomerPrivacyState
     [Id(3)] public DateTimeOffset? RestrictedAt { get; set; }
     [Id(4)] public int AcknowledgedPolicyVersion { get; set; }
     [Id(5)] public List<AdminAccess> AdminAccesses { get; set; } = [];
-    [Id(6)] public List<ObjectionRecord> Objections { get; set; } = [];
+    [Id(6)] public List<RecordedObjection> Objections { get; set; } = [];
 }
 
 /// <summary>
@@ -67,7 +67,7 @@ internal sealed class CustomerPrivacyGrain(
             // Effective at once: the customer grain holds the objection every export reads (O4).
             await Customer.ObjectTo(channel == ObjectionChannel.All ? AllAdvertising : [(AdvertisingChannel)(int)channel], source);
         }
-        privacy.State.Objections.Add(new ObjectionRecord(channel, source, clock.GetUtcNow(), recordedBy));
+        privacy.State.Objections.Add(new RecordedObjection(channel, source, clock.GetUtcNow(), recordedBy));
         await privacy.WriteStateAsync();
         return await GetObjections();
     }
