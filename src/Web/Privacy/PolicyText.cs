@@ -18,6 +18,12 @@ public static partial class PolicyText
             .ToList();
     }
 
+    private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+
+    /// <summary>A moment as a date in Brussels, the way the policy counts dates ("d MMMM yyyy").</summary>
+    public static string BrusselsDate(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, Brussels).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
     [GeneratedRegex("</?i>", RegexOptions.IgnoreCase)]
     private static partial Regex Italics();
 
