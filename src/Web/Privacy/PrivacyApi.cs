@@ -68,6 +68,10 @@ public static class PrivacyApi
         {
             var request = grains.GetGrain<IDataSubjectRequestGrain>(id);
             var view = await request.Get() ?? throw DomainException.NotFound("The request");
+            if (view.CustomerId is { } customerId)
+            {
+                await grains.GetGrain<ICustomerPrivacyGrain>(customerId).RecordAdminAccess(PrivacyUser.Id(http.User), "Opened their data-subject request");
+            }
             return new AdminRequestView(view, await request.GetAuditTrail());
         });
         admin.MapGet("/requests/{id:guid}/identity-document", async (Guid id, IGrainFactory grains) =>

@@ -43,6 +43,9 @@ public class DataSubjectRequestTests(PrivacyNode privacy) : IClassFixture<Privac
         Assert.Contains(mine.EnumerateArray(), r => r.GetProperty("requestId").GetGuid() == requestId);
         var pdf = await customer.Client.GetAsync("/api/privacy/access-report.pdf");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        // The admin opened the linked request: the access report says so.
+        var report = await customer.Client.GetFromJsonAsync<JsonElement>("/api/privacy/access-report");
+        Assert.Contains(report.GetProperty("adminAccesses").EnumerateArray(), a => a.GetProperty("what").GetString() == "Opened their data-subject request");
     }
 
     [Fact]

@@ -83,6 +83,25 @@ public class ObjectionAndAudienceTests(PrivacyNode privacy) : IClassFixture<Priv
     }
 
     [Fact]
+    public async Task A_fulfilled_restriction_request_stops_all_marketing_to_the_customer()
+    {
+        // O8: restriction freezes processing, so no advertising and no survey invitations.
+        var customer = await Enrolled("Ilse");
+        var (_, admin) = PrivacyTestUsers.SignInAsAdmin(privacy.Node);
+        var submitted = await customer.Client.PostAsync("/api/privacy/requests",
+            PrivacyTestFiles.RequestForm("Restriction", "Ilse", "Claes", customer.Email, document: null, redactionsJson: null));
+        var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid();
+        Assert.Contains(customer.Id.ToString(), await Export(admin, "Post"), StringComparison.Ordinal);
+
+        await DataSubjectRequestTests.Decide(admin, requestId, new { decision = "Fulfil" }, HttpStatusCode.OK);
+
+        foreach (var channel in Channels.Append("Surveys"))
+        {
+            Assert.DoesNotContain(customer.Id.ToString(), await Export(admin, channel), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Only_admins_export_an_audience()
     {
         var customer = await Enrolled("Lars");
