@@ -1,3 +1,4 @@
+using System.Globalization;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Customers.Contracts;
@@ -100,7 +101,7 @@ internal sealed class DataSubjectRequestGrain(
             steps.Add(new("system", "Identity check started"));
         }
         Tell(now, "We received your request",
-            $"We received your {Describe(command.Type)} request on {receivedOn:d MMMM yyyy}. We will answer by {DueBy:d MMMM yyyy} at the latest.");
+            $"We received your {Describe(command.Type)} request on {Long(receivedOn)}. We will answer by {Long(DueBy)} at the latest.");
         await Save(now, steps);
         return ToView(today);
     }
@@ -144,7 +145,7 @@ internal sealed class DataSubjectRequestGrain(
                 State.Extended = true;
                 steps.Add(new(actor, "Deadline extended by two months", $"New due date {DueBy:yyyy-MM-dd}. Reason: {reason}"));
                 Tell(now, "We need more time for your request",
-                    $"Because {reason}, we extend the deadline to answer your request by two months, to {DueBy:d MMMM yyyy} (GDPR Art. 12(3)).");
+                    $"We extend the deadline to answer your request by two months, to {Long(DueBy)} (GDPR Art. 12(3)). Reason: {reason}");
                 break;
             case DecisionKind.Reject:
                 var ground = decision.Ground!.Value;
@@ -255,7 +256,7 @@ internal sealed class DataSubjectRequestGrain(
                     State.ProcessorsNotified.Add(processor.Name);
                     steps.Add(new("system", "Processor notified of the erasure", $"{processor.Name} ({processor.Service})"));
                 }
-                return $"Your personal data and photos were erased on {BrusselsCalendar.DateOf(receipt.ErasedAt):d MMMM yyyy}. We told our processors ({string.Join(", ", State.ProcessorsNotified)}) to erase them too.";
+                return $"Your personal data and photos were erased on {Long(BrusselsCalendar.DateOf(receipt.ErasedAt))}. We told our processors ({string.Join(", ", State.ProcessorsNotified)}) to erase them too.";
             default:
                 throw DomainException.Conflict("Unknown request type.");
         }
@@ -320,6 +321,8 @@ internal sealed class DataSubjectRequestGrain(
         requester.FirstName.Trim(), requester.LastName.Trim(),
         string.IsNullOrWhiteSpace(requester.Email) ? null : requester.Email.Trim(),
         string.IsNullOrWhiteSpace(requester.Address) ? null : requester.Address.Trim());
+
+    private static string Long(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     private static string Admin(Guid id) => $"admin:{id}";
     private static string Customer(Guid id) => $"customer:{id}";
