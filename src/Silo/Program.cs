@@ -1,5 +1,6 @@
 using MyStamp.Customers;
 using MyStamp.Orders;
+using MyStamp.Privacy;
 using MyStamp.Retention;
 using MyStamp.Silo.Health;
 using MyStamp.Silo.Hosting;
@@ -15,13 +16,15 @@ builder.AddDatabase();
 builder.AddMyStampSilo(silo => silo
     .AddCustomersGrains()
     .AddOrdersGrains()
-    .AddStudioGrains());
+    .AddStudioGrains()
+    .AddPrivacyGrains());
 
 builder.Services
     .AddCustomersModule(builder.Configuration)
     .AddOrdersModule(builder.Configuration)
     .AddRetentionModule(builder.Configuration)
     .AddStudioModule(builder.Configuration)
+    .AddPrivacyModule(builder.Configuration)
     .AddClusteredJobs()
     .AddReadinessChecks()
     .AddMyStampWeb(builder.Configuration, builder.Environment);

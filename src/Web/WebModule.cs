@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using MyStamp.Web.Account;
 using MyStamp.Web.Errors;
 using MyStamp.Web.Orders;
+using MyStamp.Web.Privacy;
 using MyStamp.Web.Security;
 using MyStamp.Web.Studio;
 
@@ -86,6 +87,7 @@ public static class WebModule
         app.MapOrdersApi();
         app.MapAccountApi();
         app.MapStudioApi();
+        app.MapPrivacyApi();
         return app;
     }
 

@@ -1,0 +1,208 @@
+using MyStamp.BuildingBlocks.Errors;
+using MyStamp.BuildingBlocks.Grains;
+using MyStamp.Customers.Contracts;
+using MyStamp.Orders.Contracts;
+using MyStamp.Privacy.AccessReports;
+using MyStamp.Privacy.Audience;
+using MyStamp.Privacy.Contracts;
+using MyStamp.Privacy.Export;
+using MyStamp.Privacy.Register;
+using MyStamp.Studio.Contracts;
+
+namespace MyStamp.Privacy.CustomerPrivacy;
+
+/// <summary>An objection as it was recorded: which channel, how it reached us, when, and by whom.</summary>
+[GenerateSerializer, Immutable]
+[Alias("mystamp.privacy.recorded-objection")]
+public sealed record RecordedObjection(
+    [property: Id(0)] ObjectionChannel Channel,
+    [property: Id(1)] ObjectionSource Source,
+    [property: Id(2)] DateTimeOffset At,
+    [property: Id(3)] Guid? RecordedBy);
+
+/// <summary>The privacy state of one customer, stored under its own state name.</summary>
+[GenerateSerializer]
+[Alias("mystamp.privacy.customer-privacy-state")]
+public sealed class CustomerPrivacyState
+{
+    [Id(0)] public bool SurveyObjection { get; set; }
+    [Id(1)] public bool Restricted { get; set; }
+    [Id(2)] public Guid? RestrictedByRequest { get; set; }
+    [Id(3)] public DateTimeOffset? RestrictedAt { get; set; }
+    [Id(4)] public int AcknowledgedPolicyVersion { get; set; }
+    [Id(5)] public List<AdminAccess> AdminAccesses { get; set; } = [];
+    [Id(6)] public List<RecordedObjection> Objections { get; set; } = [];
+}
+
+/// <summary>
+/// The privacy side of one customer. Advertising objections live in the customer grain (the Customers
+/// module owns them); this grain records how each reached us, keeps the survey objection, the
+/// restriction, the policy acknowledgement and the admin access log, and builds the access report and
+/// the export from the other modules' contracts.
+/// </summary>
+internal sealed class CustomerPrivacyGrain(
+    [PersistentState("privacy-customer", GrainStorage.Name)] IPersistentState<CustomerPrivacyState> privacy,
+    AudienceStore audience,
+    TimeProvider clock,
+    IGrainFactory grains) : Grain, ICustomerPrivacyGrain
+{
+    private static readonly AdvertisingChannel[] AllAdvertising = Enum.GetValues<AdvertisingChannel>();
+
+    private Guid CustomerId => this.GetPrimaryKey();
+    private ICustomerGrain Customer => grains.GetGrain<ICustomerGrain>(CustomerId);
+
+    public async Task<ObjectionsView> Object(ObjectionChannel channel, ObjectionSource source, Guid? recordedBy)
+    {
+        if (!Enum.IsDefined(channel))
+        {
+            throw DomainException.Invalid("channel", "Choose a channel, All, or Surveys.");
+        }
+        await RequireProfile();
+        if (channel == ObjectionChannel.Surveys)
+        {
+            privacy.State.SurveyObjection = true;
+        }
+        else
+        {
+            // Effective at once: the customer grain holds the objection every export reads (O4).
+            await Customer.ObjectTo(channel == ObjectionChannel.All ? AllAdvertising : [(AdvertisingChannel)(int)channel], source);
+        }
+        privacy.State.Objections.Add(new RecordedObjection(channel, source, clock.GetUtcNow(), recordedBy));
+        await privacy.WriteStateAsync();
+        return await GetObjections();
+    }
+
+    public async Task<ObjectionsView> GetObjections()
+    {
+        var advertising = await Customer.GetObjections();
+        return new ObjectionsView(advertising.Order().ToList(), privacy.State.SurveyObjection);
+    }
+
+    public Task<bool> IsRestricted() => Task.FromResult(privacy.State.Restricted);
+
+    public async Task Restrict(Guid requestId)
+    {
+        if (privacy.State.Restricted)
+        {
+            return;
+        }
+        privacy.State.Restricted = true;
+        privacy.State.RestrictedByRequest = requestId;
+        privacy.State.RestrictedAt = clock.GetUtcNow();
+        await privacy.WriteStateAsync();
+    }
+
+    public async Task<PolicyVersion?> GetPolicyNotice()
+    {
+        var profile = await Customer.GetProfile();
+        if (profile is null)
+        {
+            return null;
+        }
+        var current = await grains.GetGrain<IPrivacyPolicyGrain>(0).GetCurrent();
+        var seen = Math.Max(profile.AcceptedPolicyVersion, privacy.State.AcknowledgedPolicyVersion);
+        return current.Version > seen ? current : null;
+    }
+
+    public async Task AcknowledgePolicy(int version)
+    {
+        var current = await grains.GetGrain<IPrivacyPolicyGrain>(0).GetCurrent();
+        if (version < 1 || version > current.Version)
+        {
+            throw DomainException.Invalid("version", "No such policy version has been published.");
+        }
+        if (version > privacy.State.AcknowledgedPolicyVersion)
+        {
+            privacy.State.AcknowledgedPolicyVersion = version;
+            await privacy.WriteStateAsync();
+        }
+    }
+
+    public async Task RecordAdminAccess(Guid adminId, string what)
+    {
+        privacy.State.AdminAccesses.Add(new AdminAccess(adminId, clock.GetUtcNow(), what.Length > 200 ? what[..200] : what));
+        await privacy.WriteStateAsync();
+    }
+
+    public async Task<AccessReport> GetAccessReport()
+    {
+        var profile = await RequireProfile();
+        var orders = await Orders();
+        var designs = await Designs();
+        var register = await grains.GetGrain<IProcessingRegisterGrain>(0).Get();
+        return AccessReportBuilder.Build(
+            profile, await GetObjections(), privacy.State.Restricted,
+            orders.Select(o => new AccessReportRecord(o.OrderId, o.PlacedAt, $"Order of {o.Sheets} sheet(s), status {o.Status}")).ToList(),
+            designs.Select(d => new AccessReportRecord(d.DesignId, d.UploadedAt, $"Photo for a {d.Format} stamp, {d.Status}")).ToList(),
+            privacy.State.AdminAccesses, register, clock.GetUtcNow());
+    }
+
+    public async Task<byte[]> GetAccessReportPdf() => AccessReportPdf.Render(await GetAccessReport());
+
+    public async Task<byte[]> ExportPersonalData()
+    {
+        var profile = await RequireProfile();
+        var designs = await Designs();
+        var photos = await Photos(designs);
+        var requests = new List<ExportedRequest>();
+        foreach (var entry in await grains.GetGrain<IDataSubjectRequestQueueGrain>(0).GetForCustomer(CustomerId))
+        {
+            if (await grains.GetGrain<IDataSubjectRequestGrain>(entry.RequestId).Get() is { } view)
+            {
+                requests.Add(new ExportedRequest(view.RequestId, view.Type, view.Status, view.ReceivedAt, view.DueBy, view.Requester, view.Details, view.Messages));
+            }
+        }
+        var document = new ExportDocument(
+            PersonalDataExport.FormatName,
+            clock.GetUtcNow(),
+            ProcessingRegisterCatalog.Controller.Name,
+            profile,
+            await GetObjections(),
+            privacy.State.Restricted,
+            privacy.State.AcknowledgedPolicyVersion,
+            await Orders(),
+            designs.Select(d => new ExportedDesign(d, photos.FirstOrDefault(p => p.DesignId == d.DesignId)?.FileName)).ToList(),
+            requests);
+        return PersonalDataExport.Build(document, photos);
+    }
+
+    public async Task Forget()
+    {
+        await audience.Remove(CustomerId);
+        await privacy.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
+    private async Task<CustomerProfile> RequireProfile() =>
+        await Customer.GetProfile() ?? throw DomainException.NotFound("The customer");
+
+    private async Task<IReadOnlyList<OrderView>> Orders()
+    {
+        var orders = new List<OrderView>();
+        foreach (var orderId in await Customer.GetOrderIds())
+        {
+            if (await grains.GetGrain<IOrderGrain>(orderId).Get() is { } order && order.CustomerId == CustomerId)
+            {
+                orders.Add(order);
+            }
+        }
+        return orders;
+    }
+
+    private async Task<IReadOnlyList<DesignSummary>> Designs()
+    {
+        var designs = new List<DesignSummary>();
+        foreach (var designId in await Customer.GetDesignIds())
+        {
+            if (await grains.GetGrain<IDesignGrain>(designId).GetSummary() is { } design && design.OwnerId == CustomerId)
+            {
+                designs.Add(design);
+            }
+        }
+        return designs;
+    }
+
+    /// <summary>The photos of the customer's designs, read through the Studio contract.</summary>
+    private static Task<IReadOnlyList<ExportPhoto>> Photos(IReadOnlyList<DesignSummary> designs) =>
+        Task.FromResult<IReadOnlyList<ExportPhoto>>([]);
+}

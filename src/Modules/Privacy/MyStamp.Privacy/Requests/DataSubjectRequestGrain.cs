@@ -1,0 +1,339 @@
+using System.Globalization;
+using MyStamp.BuildingBlocks.Errors;
+using MyStamp.BuildingBlocks.Grains;
+using MyStamp.Customers.Contracts;
+using MyStamp.Privacy.Contracts;
+using MyStamp.Privacy.IdentityDocuments;
+using MyStamp.Privacy.Register;
+
+namespace MyStamp.Privacy.Requests;
+
+/// <summary>The state of one data-subject request, stored under its own state name.</summary>
+[GenerateSerializer]
+[Alias("mystamp.privacy.request-state")]
+public sealed class DataSubjectRequestState
+{
+    [Id(0)] public RequestType Type { get; set; }
+    [Id(1)] public RequestStatus Status { get; set; }
+    [Id(2)] public RequestChannel Channel { get; set; }
+    [Id(3)] public Requester? Requester { get; set; }
+    [Id(4)] public string? Details { get; set; }
+    [Id(5)] public Guid? CustomerId { get; set; }
+    [Id(6)] public DateTimeOffset ReceivedAt { get; set; }
+    [Id(7)] public DateOnly ReceivedOn { get; set; }
+    [Id(8)] public bool Extended { get; set; }
+    [Id(9)] public DateTimeOffset? OverdueFlaggedAt { get; set; }
+    [Id(10)] public bool HasIdentityDocument { get; set; }
+    [Id(11)] public RejectionGround? RejectionGround { get; set; }
+    [Id(12)] public string? Outcome { get; set; }
+    [Id(13)] public List<RequestStatusChange> History { get; set; } = [];
+    [Id(14)] public List<RequesterMessage> Messages { get; set; } = [];
+    [Id(15)] public List<string> ProcessorsNotified { get; set; } = [];
+    [Id(16)] public DateTimeOffset? ClosedAt { get; set; }
+}
+
+/// <summary>
+/// One data-subject request. Reads top to bottom as its lifecycle: submit, decide (verify, ask more
+/// proof, fulfil, reject, extend), more proof, overdue flag. Each change writes the state, then the
+/// queue row and the audit steps in one transaction.
+/// </summary>
+internal sealed class DataSubjectRequestGrain(
+    [PersistentState("privacy-request", GrainStorage.Name)] IPersistentState<DataSubjectRequestState> request,
+    RequestStore store,
+    IdentityDocumentStore documents,
+    TimeProvider clock,
+    IGrainFactory grains) : Grain, IDataSubjectRequestGrain
+{
+    private const string ComplaintNotice =
+        "You have the right to lodge a complaint with the Data Protection Authority (Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel, https://www.gegevensbeschermingsautoriteit.be) and to seek a judicial remedy.";
+
+    private Guid RequestId => this.GetPrimaryKey();
+    private DataSubjectRequestState State => request.State;
+
+    public async Task<DataSubjectRequestView> Submit(SubmitDataSubjectRequest command)
+    {
+        if (request.RecordExists)
+        {
+            throw DomainException.Conflict("This request has already been submitted.");
+        }
+        var now = clock.GetUtcNow();
+        var today = BrusselsCalendar.DateOf(now);
+        RequesterValidation.Validate(command, today);
+        var identityBySignIn = command.Channel == RequestChannel.WebForm && command.CustomerId is not null;
+        // A signed-in customer asking about their own account needs no document: none is kept (O9).
+        var document = identityBySignIn || command.IdentityDocument is null ? null : IdentityDocumentRedactor.Redact(command.IdentityDocument);
+        if (command.Channel == RequestChannel.Post && command.CustomerId is { } linked)
+        {
+            await RequireCustomer(linked);
+        }
+
+        var receivedOn = command.ReceivedOn ?? today;
+        request.State = new DataSubjectRequestState
+        {
+            Type = command.Type,
+            Channel = command.Channel,
+            Requester = Trim(command.Requester),
+            Details = string.IsNullOrWhiteSpace(command.Details) ? null : command.Details.Trim(),
+            CustomerId = command.CustomerId,
+            ReceivedAt = now,
+            ReceivedOn = receivedOn,
+            HasIdentityDocument = document is not null,
+        };
+        var steps = new List<AuditStep>
+        {
+            new(command.RecordedBy is { } admin ? Admin(admin) : command.CustomerId is { } customer ? Customer(customer) : "requester",
+                "Received", $"{command.Type} request by {(command.Channel == RequestChannel.Post ? $"post, received on {receivedOn:yyyy-MM-dd}" : "web form")}"),
+        };
+        MoveTo(RequestStatus.Received, now);
+        if (document is not null)
+        {
+            await documents.Save(RequestId, document, now);
+            steps.Add(new("system", "Identity document stored", $"Redacted ({command.IdentityDocument!.Redactions.Count} areas blacked out), metadata removed"));
+        }
+        if (identityBySignIn)
+        {
+            MoveTo(RequestStatus.InProgress, now);
+            steps.Add(new("system", "Identity established", "The requester is signed in and asks about their own account"));
+        }
+        else
+        {
+            MoveTo(RequestStatus.IdentityCheck, now);
+            steps.Add(new("system", "Identity check started"));
+        }
+        Tell(now, "We received your request",
+            $"We received your {Describe(command.Type)} request on {Long(receivedOn)}. We will answer by {Long(DueBy)} at the latest.");
+        await Save(now, steps);
+        return ToView(today);
+    }
+
+    public async Task<DataSubjectRequestView> Decide(RequestDecision decision)
+    {
+        RequireExists();
+        if (decision.DecidedBy == Guid.Empty)
+        {
+            throw DomainException.Forbidden("Only an admin decides on requests.");
+        }
+        RequestLifecycle.Validate(decision, State.Type);
+        var next = RequestLifecycle.Next(State.Status, decision.Decision)
+            ?? throw DomainException.Conflict($"A request in status {State.Status} cannot take the decision {decision.Decision}.");
+        var now = clock.GetUtcNow();
+        var today = BrusselsCalendar.DateOf(now);
+        var actor = Admin(decision.DecidedBy);
+        var reason = decision.Reason?.Trim();
+        var steps = new List<AuditStep>();
+
+        switch (decision.Decision)
+        {
+            case DecisionKind.Verify:
+                if (decision.CustomerId is { } customerId)
+                {
+                    await RequireCustomer(customerId);
+                    State.CustomerId = customerId;
+                }
+                steps.Add(new(actor, "Identity verified", decision.CustomerId is { } id ? $"Linked to customer {id}" : reason));
+                await DeleteIdentityDocument(steps);
+                break;
+            case DecisionKind.AskMoreProof:
+                steps.Add(new(actor, "More proof of identity requested", reason));
+                Tell(now, "We need more proof of your identity", $"To protect your data we need more proof of your identity before we can handle your request: {reason}");
+                break;
+            case DecisionKind.Extend:
+                if (DueDates.WhyNotExtendable(State.ReceivedOn, State.Extended, today) is { } why)
+                {
+                    throw DomainException.Conflict(why);
+                }
+                State.Extended = true;
+                steps.Add(new(actor, "Deadline extended by two months", $"New due date {DueBy:yyyy-MM-dd}. Reason: {reason}"));
+                Tell(now, "We need more time for your request",
+                    $"We extend the deadline to answer your request by two months, to {Long(DueBy)} (GDPR Art. 12(3)). Reason: {reason}");
+                break;
+            case DecisionKind.Reject:
+                var ground = decision.Ground!.Value;
+                State.RejectionGround = ground;
+                State.Outcome = reason;
+                steps.Add(new(actor, "Rejected", $"{ground}: {reason}"));
+                await DeleteIdentityDocument(steps);
+                Tell(now, "Your request was refused", $"{RequestLifecycle.Describe(ground)} {reason}\n\n{ComplaintNotice}");
+                break;
+            case DecisionKind.Fulfil:
+                State.Outcome = await Fulfil(actor, reason, steps);
+                steps.Add(new(actor, "Fulfilled", State.Outcome));
+                Tell(now, "Your request was handled", State.Outcome + "\n\n" + ComplaintNotice);
+                break;
+        }
+        if (next != State.Status)
+        {
+            MoveTo(next, now);
+        }
+        await Save(now, steps);
+        return ToView(today);
+    }
+
+    public async Task<DataSubjectRequestView> AddProof(IdentityDocumentUpload document, Guid submittedBy)
+    {
+        RequireExists();
+        if (!RequestLifecycle.AcceptsProof(State.Status))
+        {
+            throw DomainException.Conflict("More proof is only needed after we asked for it.");
+        }
+        var redacted = IdentityDocumentRedactor.Redact(document);
+        var now = clock.GetUtcNow();
+        await documents.Save(RequestId, redacted, now);
+        State.HasIdentityDocument = true;
+        MoveTo(RequestStatus.IdentityCheck, now);
+        await Save(now, [new(Customer(submittedBy), "More proof of identity sent", $"Redacted ({document.Redactions.Count} areas blacked out), metadata removed")]);
+        return ToView(BrusselsCalendar.DateOf(now));
+    }
+
+    public Task<DataSubjectRequestView?> Get() =>
+        Task.FromResult(request.RecordExists ? ToView(BrusselsCalendar.Today(clock)) : null);
+
+    public Task<IReadOnlyList<RequestAuditEntry>> GetAuditTrail() =>
+        request.RecordExists ? store.AuditTrail(RequestId) : Task.FromResult<IReadOnlyList<RequestAuditEntry>>([]);
+
+    public async Task<IdentityDocumentImage?> GetIdentityDocument() =>
+        request.RecordExists && State.HasIdentityDocument ? await documents.Get(RequestId) : null;
+
+    public async Task<bool> FlagIfOverdue()
+    {
+        if (!request.RecordExists || !RequestLifecycle.IsOpen(State.Status) || State.OverdueFlaggedAt is not null)
+        {
+            return false;
+        }
+        var now = clock.GetUtcNow();
+        if (!DueDates.IsOverdue(DueBy, BrusselsCalendar.DateOf(now)))
+        {
+            return false;
+        }
+        State.OverdueFlaggedAt = now;
+        await Save(now, [new("system", "Flagged overdue", $"Due by {DueBy:yyyy-MM-dd}")]);
+        return true;
+    }
+
+    /// <summary>Carries out the request for the linked customer; returns the outcome told to the requester.</summary>
+    private async Task<string> Fulfil(string actor, string? reason, List<AuditStep> steps)
+    {
+        if (State.CustomerId is not { } customerId)
+        {
+            throw DomainException.Conflict("Link the request to the requester's customer account when verifying the identity, or reject it with the ground 'no data held'.");
+        }
+        var privacy = grains.GetGrain<ICustomerPrivacyGrain>(customerId);
+        if (State.Type != RequestType.Erasure && State.Type != RequestType.Objection)
+        {
+            await RequireCustomer(customerId);
+        }
+        switch (State.Type)
+        {
+            case RequestType.Access:
+                return "Your access report is ready: it lists your data, where it comes from, why and on which legal basis we process it, who receives it, transfers outside the EEA and their safeguard, how long we keep it, and which of our staff looked at it. Signed in, you find it under My privacy; otherwise it is sent to you.";
+            case RequestType.Portability:
+                return "Your data is ready as a file you can take elsewhere: a zip with data.json and your photos. Signed in, you download it under My privacy; otherwise it is sent to you.";
+            case RequestType.Rectification:
+                return $"Your data was rectified: {reason}";
+            case RequestType.Restriction:
+                await privacy.Restrict(RequestId);
+                return "Processing of your data is restricted: no advertising and no changes to your profile except at your request. Orders already under way are completed.";
+            case RequestType.Objection:
+                var source = State.Channel == RequestChannel.Post ? ObjectionSource.SignedPostalRequest : ObjectionSource.Online;
+                await privacy.Object(ObjectionChannel.All, source, null);
+                await privacy.Object(ObjectionChannel.Surveys, source, null);
+                return "Your objection is recorded and took effect at once: you receive no advertising through any channel and no survey invitations.";
+            case RequestType.Erasure:
+                ErasureReceipt receipt;
+                try
+                {
+                    receipt = await grains.GetGrain<ICustomerErasureGrain>(customerId).EraseNow(RequestId);
+                }
+                catch (ArgumentException)
+                {
+                    // No grain implements the erasure contract on this silo yet (the retention work provides it).
+                    throw DomainException.Conflict("Erasure is not available yet: nothing was erased.");
+                }
+                steps.Add(new(actor, "Customer erased", receipt.Summary));
+                State.ProcessorsNotified = [];
+                foreach (var processor in ProcessingRegisterCatalog.Processors.Where(p => p.ReceivesCustomerData))
+                {
+                    State.ProcessorsNotified.Add(processor.Name);
+                    steps.Add(new("system", "Processor notified of the erasure", $"{processor.Name} ({processor.Service})"));
+                }
+                return $"Your personal data and photos were erased on {Long(BrusselsCalendar.DateOf(receipt.ErasedAt))}. We told our processors ({string.Join(", ", State.ProcessorsNotified)}) to erase them too.";
+            default:
+                throw DomainException.Conflict("Unknown request type.");
+        }
+    }
+
+    private async Task DeleteIdentityDocument(List<AuditStep> steps)
+    {
+        if (State.HasIdentityDocument)
+        {
+            await documents.Delete(RequestId);
+            State.HasIdentityDocument = false;
+            steps.Add(new("system", "Identity document deleted", "The identity check is decided"));
+        }
+    }
+
+    private async Task RequireCustomer(Guid customerId)
+    {
+        if (await grains.GetGrain<ICustomerGrain>(customerId).GetProfile() is null)
+        {
+            throw DomainException.Invalid("customerId", "No customer account has this id.");
+        }
+    }
+
+    private void RequireExists()
+    {
+        if (!request.RecordExists)
+        {
+            throw DomainException.NotFound("The request");
+        }
+    }
+
+    private void MoveTo(RequestStatus status, DateTimeOffset at)
+    {
+        State.Status = status;
+        State.History.Add(new RequestStatusChange(status, at));
+        if (!RequestLifecycle.IsOpen(status))
+        {
+            State.ClosedAt = at;
+        }
+    }
+
+    private void Tell(DateTimeOffset at, string subject, string body) => State.Messages.Add(new RequesterMessage(at, subject, body));
+
+    private DateOnly DueBy => DueDates.DueBy(State.ReceivedOn, State.Extended);
+
+    private async Task Save(DateTimeOffset now, IReadOnlyList<AuditStep> steps)
+    {
+        await request.WriteStateAsync();
+        await store.Record(
+            new RequestRow(RequestId, State.Type, State.Status, State.Channel, State.CustomerId, State.ReceivedAt, DueBy, State.Extended, State.OverdueFlaggedAt, State.ClosedAt),
+            now, steps);
+    }
+
+    private DataSubjectRequestView ToView(DateOnly today) => new(
+        RequestId, State.Type, State.Status, State.Channel, State.Requester!, State.Details, State.CustomerId,
+        State.ReceivedAt, DueBy, State.Extended,
+        RequestLifecycle.IsOpen(State.Status) && (State.OverdueFlaggedAt is not null || DueDates.IsOverdue(DueBy, today)),
+        State.HasIdentityDocument, State.RejectionGround, State.Outcome,
+        State.History.ToList(), State.Messages.ToList(), State.ProcessorsNotified.ToList());
+
+    private static Requester Trim(Requester requester) => new(
+        requester.FirstName.Trim(), requester.LastName.Trim(),
+        string.IsNullOrWhiteSpace(requester.Email) ? null : requester.Email.Trim(),
+        string.IsNullOrWhiteSpace(requester.Address) ? null : requester.Address.Trim());
+
+    private static string Long(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+
+    private static string Admin(Guid id) => $"admin:{id}";
+    private static string Customer(Guid id) => $"customer:{id}";
+
+    private static string Describe(RequestType type) => type switch
+    {
+        RequestType.Access => "access",
+        RequestType.Rectification => "rectification",
+        RequestType.Erasure => "erasure",
+        RequestType.Restriction => "restriction",
+        RequestType.Portability => "portability",
+        _ => "objection",
+    };
+}

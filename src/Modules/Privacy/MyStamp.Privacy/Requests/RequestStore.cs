@@ -1,0 +1,116 @@
+using MyStamp.Privacy.Contracts;
+using Npgsql;
+
+namespace MyStamp.Privacy.Requests;
+
+/// <summary>One step for the audit trail.</summary>
+internal sealed record AuditStep(string Actor, string Action, string? Detail = null);
+
+/// <summary>A request's row in the queue table.</summary>
+internal sealed record RequestRow(
+    Guid RequestId, RequestType Type, RequestStatus Status, RequestChannel Channel, Guid? CustomerId,
+    DateTimeOffset ReceivedAt, DateOnly DueOn, bool Extended, DateTimeOffset? OverdueFlaggedAt, DateTimeOffset? ClosedAt);
+
+/// <summary>
+/// The requests table (the queue's read model) and the append-only audit trail. The grain state stays
+/// the source of truth; each change writes its row and its audit steps in one transaction.
+/// </summary>
+internal sealed class RequestStore(NpgsqlDataSource dataSource)
+{
+    private const string Columns = "request_id, type, status, channel, customer_id, received_at, due_on, extended, overdue_flagged_at, closed_at";
+
+    public async Task Record(RequestRow row, DateTimeOffset at, IReadOnlyList<AuditStep> steps)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var upsert = new NpgsqlCommand($"""
+            INSERT INTO privacy_requests ({Columns})
+            VALUES (@request_id, @type, @status, @channel, @customer_id, @received_at, @due_on, @extended, @overdue_flagged_at, @closed_at)
+            ON CONFLICT (request_id) DO UPDATE SET
+                type = excluded.type, status = excluded.status, channel = excluded.channel, customer_id = excluded.customer_id,
+                received_at = excluded.received_at, due_on = excluded.due_on, extended = excluded.extended,
+                overdue_flagged_at = excluded.overdue_flagged_at, closed_at = excluded.closed_at
+            """, connection, transaction))
+        {
+            upsert.Parameters.AddWithValue("request_id", row.RequestId);
+            upsert.Parameters.AddWithValue("type", row.Type.ToString());
+            upsert.Parameters.AddWithValue("status", row.Status.ToString());
+            upsert.Parameters.AddWithValue("channel", row.Channel.ToString());
+            upsert.Parameters.AddWithValue("customer_id", (object?)row.CustomerId ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("received_at", row.ReceivedAt.ToUniversalTime());
+            upsert.Parameters.AddWithValue("due_on", row.DueOn);
+            upsert.Parameters.AddWithValue("extended", row.Extended);
+            upsert.Parameters.AddWithValue("overdue_flagged_at", (object?)row.OverdueFlaggedAt?.ToUniversalTime() ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("closed_at", (object?)row.ClosedAt?.ToUniversalTime() ?? DBNull.Value);
+            await upsert.ExecuteNonQueryAsync();
+        }
+        foreach (var step in steps)
+        {
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO privacy_request_audit (request_id, at, actor, action, detail) VALUES (@request_id, @at, @actor, @action, @detail)",
+                connection, transaction);
+            insert.Parameters.AddWithValue("request_id", row.RequestId);
+            insert.Parameters.AddWithValue("at", at.ToUniversalTime());
+            insert.Parameters.AddWithValue("actor", step.Actor);
+            insert.Parameters.AddWithValue("action", step.Action);
+            insert.Parameters.AddWithValue("detail", (object?)step.Detail ?? DBNull.Value);
+            await insert.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
+    }
+
+    public async Task<IReadOnlyList<RequestAuditEntry>> AuditTrail(Guid requestId)
+    {
+        await using var command = dataSource.CreateCommand("SELECT sequence, at, actor, action, detail FROM privacy_request_audit WHERE request_id = @request_id ORDER BY sequence");
+        command.Parameters.AddWithValue("request_id", requestId);
+        var entries = new List<RequestAuditEntry>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            entries.Add(new RequestAuditEntry(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+        }
+        return entries;
+    }
+
+    /// <summary>Open requests first due first; with <paramref name="includeClosed"/> the closed ones follow.</summary>
+    public Task<IReadOnlyList<RequestRow>> Queue(bool includeClosed) => Query(
+        $"SELECT {Columns} FROM privacy_requests {(includeClosed ? "" : "WHERE closed_at IS NULL")} ORDER BY (closed_at IS NOT NULL), due_on, received_at LIMIT 1000");
+
+    public Task<IReadOnlyList<RequestRow>> ForCustomer(Guid customerId) => Query(
+        $"SELECT {Columns} FROM privacy_requests WHERE customer_id = @customer_id ORDER BY received_at DESC", ("customer_id", customerId));
+
+    /// <summary>Open requests whose due date is before <paramref name="today"/> and that are not yet flagged.</summary>
+    public async Task<IReadOnlyList<Guid>> UnflaggedPastDue(DateOnly today)
+    {
+        var rows = await Query(
+            $"SELECT {Columns} FROM privacy_requests WHERE closed_at IS NULL AND overdue_flagged_at IS NULL AND due_on < @today ORDER BY due_on LIMIT 1000",
+            ("today", today));
+        return rows.Select(row => row.RequestId).ToList();
+    }
+
+    private async Task<IReadOnlyList<RequestRow>> Query(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        var rows = new List<RequestRow>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new RequestRow(
+                reader.GetGuid(0),
+                Enum.Parse<RequestType>(reader.GetString(1)),
+                Enum.Parse<RequestStatus>(reader.GetString(2)),
+                Enum.Parse<RequestChannel>(reader.GetString(3)),
+                reader.IsDBNull(4) ? null : reader.GetGuid(4),
+                reader.GetFieldValue<DateTimeOffset>(5),
+                reader.GetFieldValue<DateOnly>(6),
+                reader.GetBoolean(7),
+                reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8),
+                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9)));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Customers.Contracts;
+using MyStamp.Privacy.Contracts;
+using MyStamp.Web.Security;
+
+namespace MyStamp.Web.Privacy.Admin;
+
+/// <summary>Admin tools: postal requests and objections (O4, O8), audience exports (O4, O5), publishing the policy (O11).</summary>
+[Authorize(Policy = Roles.AdminPolicy)]
+public sealed class PrivacyAdminModel(IGrainFactory grains) : PageModel
+{
+    [TempData]
+    public string? Message { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public Task<IActionResult> OnPostPostalRequestAsync(RequestType type, string? firstName, string? lastName, string? address, string? email, DateOnly? receivedOn, Guid? customerId, string? details) =>
+        Run(async () =>
+        {
+            var requestId = Guid.CreateVersion7();
+            await grains.GetGrain<IDataSubjectRequestGrain>(requestId).Submit(new SubmitDataSubjectRequest(
+                type, RequestChannel.Post, new Requester(firstName ?? "", lastName ?? "", email, address), details, customerId, PrivacyUser.Id(User), receivedOn, null));
+            return LocalRedirect($"/Admin/Privacy/Requests/{requestId}");
+        });
+
+    public Task<IActionResult> OnPostPostalObjectionAsync(Guid customerId, ObjectionChannel channel) =>
+        Run(async () =>
+        {
+            await grains.GetGrain<ICustomerPrivacyGrain>(customerId).Object(channel, ObjectionSource.SignedPostalRequest, PrivacyUser.Id(User));
+            Message = "The objection is recorded and took effect at once.";
+            return RedirectToPage();
+        });
+
+    public Task<IActionResult> OnPostAudienceAsync(AudienceChannel channel, string? subject, string? message) =>
+        Run(async () =>
+        {
+            var export = await grains.GetGrain<IAdvertisingAudienceGrain>(0).Export(new AudienceExportRequest(channel, subject ?? "", message ?? "", PrivacyUser.Id(User)));
+            return File(Encoding.UTF8.GetBytes(export.Csv), "text/csv; charset=utf-8", $"audience-{channel.ToString().ToLowerInvariant()}.csv");
+        });
+
+    public Task<IActionResult> OnPostPublishAsync(DateOnly? revisedOn, string? language, string? text) =>
+        Run(async () =>
+        {
+            var version = await grains.GetGrain<IPrivacyPolicyGrain>(0).Publish(new PublishPolicyVersion(
+                revisedOn ?? throw DomainException.Invalid("revisedOn", "Give the revision date."), language ?? "nl", text ?? "", PrivacyUser.Id(User)));
+            Message = $"Version {version.Version} is published and in force.";
+            return RedirectToPage();
+        });
+
+    private async Task<IActionResult> Run(Func<Task<IActionResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (DomainException exception)
+        {
+            Message = exception.Title + " " + string.Join(" ", exception.FieldErrors.Values.SelectMany(v => v));
+            return RedirectToPage();
+        }
+    }
+}

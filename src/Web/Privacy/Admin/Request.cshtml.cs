@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Privacy.Contracts;
+using MyStamp.Web.Security;
+
+namespace MyStamp.Web.Privacy.Admin;
+
+/// <summary>One request for an admin: details, the redacted document while it exists, decisions, messages and the audit trail.</summary>
+[Authorize(Policy = Roles.AdminPolicy)]
+public sealed class RequestDecisionModel(IGrainFactory grains) : PageModel
+{
+    public DataSubjectRequestView View { get; private set; } = null!;
+    public IReadOnlyList<RequestAuditEntry> AuditTrail { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await Load(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, DecisionKind decision, RejectionGround? ground, string? reason, Guid? customerId)
+    {
+        try
+        {
+            await grains.GetGrain<IDataSubjectRequestGrain>(id).Decide(new RequestDecision(decision, PrivacyUser.Id(User), reason, ground, customerId));
+            return RedirectToPage(new { id });
+        }
+        catch (DomainException exception)
+        {
+            Error = exception.Title + " " + string.Join(" ", exception.FieldErrors.Values.SelectMany(v => v));
+            return await Load(id) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> Load(Guid id)
+    {
+        var request = grains.GetGrain<IDataSubjectRequestGrain>(id);
+        if (await request.Get() is not { } view)
+        {
+            return false;
+        }
+        View = view;
+        AuditTrail = await request.GetAuditTrail();
+        if (view.CustomerId is { } customerId)
+        {
+            await grains.GetGrain<ICustomerPrivacyGrain>(customerId).RecordAdminAccess(PrivacyUser.Id(User), "Opened their data-subject request");
+        }
+        return true;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyStamp.Customers.Contracts;
+using MyStamp.Privacy.Contracts;
+
+namespace MyStamp.Web.Privacy;
+
+/// <summary>My privacy: objections (O4), survey objection, access report, export and the customer's own requests.</summary>
+[Authorize]
+public sealed class MyPrivacyModel(IGrainFactory grains) : PageModel
+{
+    public ObjectionsView Objections { get; private set; } = new([], false);
+    public bool Restricted { get; private set; }
+    public IReadOnlyList<DataSubjectRequestView> Requests { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        var customerId = PrivacyUser.Id(User);
+        var privacy = grains.GetGrain<ICustomerPrivacyGrain>(customerId);
+        Objections = await privacy.GetObjections();
+        Restricted = await privacy.IsRestricted();
+        var requests = new List<DataSubjectRequestView>();
+        foreach (var entry in await grains.GetGrain<IDataSubjectRequestQueueGrain>(0).GetForCustomer(customerId))
+        {
+            if (await grains.GetGrain<IDataSubjectRequestGrain>(entry.RequestId).Get() is { } view)
+            {
+                requests.Add(view);
+            }
+        }
+        Requests = requests;
+    }
+
+    public async Task<IActionResult> OnPostObjectAsync(ObjectionChannel channel)
+    {
+        await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(User)).Object(channel, ObjectionSource.Online, null);
+        Message = channel == ObjectionChannel.Surveys ? "You will receive no more survey invitations." : "Your objection is recorded and took effect at once.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync(int version)
+    {
+        await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(User)).AcknowledgePolicy(version);
+        return LocalRedirect("/Privacy");
+    }
+
+    public static string Describe(AdvertisingChannel channel) => channel switch
+    {
+        AdvertisingChannel.Post => "Post",
+        AdvertisingChannel.Email => "E-mail",
+        AdvertisingChannel.Phone => "Phone",
+        AdvertisingChannel.AdPlatforms => "Advertising platforms (Google, Facebook, …)",
+        _ => "On the MyStamp website",
+    };
+}

@@ -1,0 +1,102 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace MyStamp.Integration.Tests.Privacy;
+
+/// <summary>Portability and access (GDPR Art. 15, 20): the customer's own data, all of it, and nobody else's.</summary>
+public class ExportTests(PrivacyNode privacy) : IClassFixture<PrivacyNode>
+{
+    [Fact]
+    public async Task The_export_zip_holds_every_personal_field_of_the_customer_and_nothing_of_anyone_else()
+    {
+        var customer = await PrivacyTestUsers.RegisterCustomer(privacy.Node, "Elise");
+        var someoneElse = await PrivacyTestUsers.RegisterCustomer(privacy.Node, "Bavo", phone: "+32 495 98 76 54");
+        await customer.Client.PostAsJsonAsync("/api/privacy/objections", new { channel = "Phone" });
+        var profile = await customer.Client.GetFromJsonAsync<JsonElement>("/api/account/me");
+        var othersProfile = await someoneElse.Client.GetFromJsonAsync<JsonElement>("/api/account/me");
+
+        var response = await customer.Client.GetAsync("/api/privacy/export");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        await using var zipStream = await response.Content.ReadAsStreamAsync();
+        using var zip = new ZipArchive(zipStream, ZipArchiveMode.Read);
+        var entry = zip.GetEntry("data.json");
+        Assert.NotNull(entry);
+        string json;
+        using (var reader = new StreamReader(entry.Open()))
+        {
+            json = await reader.ReadToEndAsync();
+        }
+        var data = JsonDocument.Parse(json).RootElement;
+        var exported = data.GetProperty("customer");
+        var fields = Leaves(Unwrap(profile)).ToList();
+        Assert.NotEmpty(fields);
+        foreach (var (path, value) in fields)
+        {
+            Assert.True(Leaves(exported).Any(leaf => leaf.Value == value), $"data.json holds the customer's {path}");
+        }
+        Assert.Equal(customer.Id, exported.GetProperty("customerId").GetGuid());
+        Assert.Equal(["Phone"], data.GetProperty("objections").GetProperty("advertising").EnumerateArray().Select(c => c.GetString()));
+        foreach (var (path, value) in Leaves(Unwrap(othersProfile)).Where(leaf => leaf.Value.Length > 4 && !Leaves(exported).Any(mine => mine.Value == leaf.Value)))
+        {
+            Assert.False(json.Contains(value, StringComparison.OrdinalIgnoreCase), $"data.json holds someone else's {path}");
+        }
+        Assert.DoesNotContain(someoneElse.Id.ToString(), json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(someoneElse.Email, json, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_access_report_gives_the_data_with_its_source_purposes_recipients_transfers_and_erasure_date()
+    {
+        var customer = await PrivacyTestUsers.RegisterCustomer(privacy.Node, "Kato");
+
+        var report = await customer.Client.GetFromJsonAsync<JsonElement>("/api/privacy/access-report");
+        var page = await customer.Client.GetStringAsync("/Privacy/AccessReport");
+        var pdf = await customer.Client.GetAsync("/api/privacy/access-report.pdf");
+
+        Assert.Contains(report.GetProperty("data").EnumerateArray(), item => item.GetProperty("categoryId").GetString() == "email"
+            && item.GetProperty("value").GetString() == customer.Email && item.GetProperty("source").GetString()!.Length > 0);
+        Assert.True(report.TryGetProperty("erasureDue", out var due) && due.ValueKind == JsonValueKind.String);
+        Assert.Contains(report.GetProperty("register").GetProperty("transfers").EnumerateArray(), t => t.GetProperty("country").GetString() == "India");
+        Assert.Contains(customer.Email, page, StringComparison.Ordinal);
+        Assert.Contains("Which of our staff looked at your data", page, StringComparison.Ordinal);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>The profile object, whether /api/account/me returns it bare or wrapped.</summary>
+    private static JsonElement Unwrap(JsonElement me) => me.TryGetProperty("profile", out var profile) ? profile : me;
+
+    private static IEnumerable<(string Path, string Value)> Leaves(JsonElement element, string path = "")
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    foreach (var leaf in Leaves(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}"))
+                    {
+                        yield return leaf;
+                    }
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    foreach (var leaf in Leaves(item, path))
+                    {
+                        yield return leaf;
+                    }
+                }
+                break;
+            case JsonValueKind.String when element.GetString() is { Length: > 0 } text:
+                yield return (path, text);
+                break;
+            case JsonValueKind.Number:
+                yield return (path, element.GetRawText());
+                break;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MyStamp.Integration.Tests.Infrastructure;
+using MyStamp.Privacy.Requests;
+using Quartz;
+
+namespace MyStamp.Integration.Tests.Privacy;
+
+/// <summary>
+/// Deadlines on a moving clock (O10). The clock starts two months in the past so that moving it on never
+/// makes requests of other test classes (sharing the database) look overdue.
+/// </summary>
+public sealed class OverdueRequestTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow.AddDays(-60));
+    private MyStampNode _node = null!;
+
+    public Task InitializeAsync()
+    {
+        _node = new MyStampNode(clock: _clock).Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _node.DisposeAsync();
+
+    [Fact]
+    public async Task A_request_past_its_month_shows_as_overdue_and_the_clustered_job_flags_it()
+    {
+        // O10
+        var (_, admin) = PrivacyTestUsers.SignInAsAdmin(_node);
+        var requestId = await RecordPostalRequest(admin);
+        Assert.False(await Overdue(admin, requestId));
+
+        _clock.Advance(TimeSpan.FromDays(32));
+
+        Assert.True(await Overdue(admin, requestId));
+        var flagged = await _node.Services.GetRequiredService<OverdueRequestsSweep>().Run(CancellationToken.None);
+        Assert.True(flagged >= 1);
+        var detail = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/privacy/requests/{requestId}");
+        Assert.True(detail.GetProperty("request").GetProperty("overdue").GetBoolean());
+        Assert.Contains(detail.GetProperty("auditTrail").EnumerateArray(), e => e.GetProperty("action").GetString() == "Flagged overdue" && e.GetProperty("actor").GetString() == "system");
+        var scheduler = await _node.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        Assert.NotNull(await scheduler.GetJobDetail(OverdueRequestsJob.Key));
+        Assert.NotEmpty(await scheduler.GetTriggersOfJob(OverdueRequestsJob.Key));
+    }
+
+    [Fact]
+    public async Task The_deadline_extends_once_by_two_months_and_only_during_the_first_month()
+    {
+        // O10
+        var (_, admin) = PrivacyTestUsers.SignInAsAdmin(_node);
+        var early = await RecordPostalRequest(admin);
+        var late = await RecordPostalRequest(admin);
+        var due = await DueBy(admin, early);
+
+        await DataSubjectRequestTests.Decide(admin, early, new { decision = "Extend" }, HttpStatusCode.BadRequest);
+        var extended = await DataSubjectRequestTests.Decide(admin, early, new { decision = "Extend", reason = "Archives must be searched." }, HttpStatusCode.OK);
+        Assert.InRange(DateOnly.Parse(extended.GetProperty("dueBy").GetString()!).DayNumber - due.DayNumber, 59, 62);
+        Assert.Contains("Archives must be searched.", extended.GetProperty("messages").EnumerateArray().Last().GetProperty("body").GetString(), StringComparison.Ordinal);
+        await DataSubjectRequestTests.Decide(admin, early, new { decision = "Extend", reason = "Once more." }, HttpStatusCode.Conflict);
+
+        _clock.Advance(TimeSpan.FromDays(33));
+        await DataSubjectRequestTests.Decide(admin, late, new { decision = "Extend", reason = "Too late now." }, HttpStatusCode.Conflict);
+        Assert.False(await Overdue(admin, early));
+        Assert.True(await Overdue(admin, late));
+    }
+
+    private static async Task<Guid> RecordPostalRequest(HttpClient admin)
+    {
+        var response = await admin.PostAsJsonAsync("/api/admin/privacy/requests", new
+        {
+            type = "Access",
+            firstName = "Marc",
+            lastName = "Wouters",
+            address = "Stationsstraat 4, 3000 Leuven",
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid();
+    }
+
+    private static async Task<bool> Overdue(HttpClient admin, Guid requestId)
+    {
+        var queue = await admin.GetFromJsonAsync<JsonElement>("/api/admin/privacy/requests");
+        return queue.EnumerateArray().Single(entry => entry.GetProperty("requestId").GetGuid() == requestId).GetProperty("overdue").GetBoolean();
+    }
+
+    private static async Task<DateOnly> DueBy(HttpClient admin, Guid requestId) =>
+        DateOnly.Parse((await admin.GetFromJsonAsync<JsonElement>($"/api/admin/privacy/requests/{requestId}")).GetProperty("request").GetProperty("dueBy").GetString()!);
+}
