@@ -1,3 +1,4 @@
+using MyStamp.Audit;
 using MyStamp.Customers;
 using MyStamp.Orders;
 using MyStamp.Silo.Health;
@@ -9,11 +10,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabase();
 builder.AddMyStampSilo(silo => silo
     .AddCustomersGrains()
-    .AddOrdersGrains());
+    .AddOrdersGrains()
+    .AddAuditGrains());
 
 builder.Services
     .AddCustomersModule(builder.Configuration)
     .AddOrdersModule(builder.Configuration)
+    .AddAuditModule(builder.Configuration)
     .AddClusteredJobs()
     .AddReadinessChecks()
     .AddMyStampWeb(builder.Configuration, builder.Environment);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MyStamp.Web.Admin;
 using MyStamp.Web.Errors;
 using MyStamp.Web.Security;
 
@@ -53,11 +54,13 @@ public static class WebModule
         });
         services.AddRazorPages(options => options.RootDirectory = "/");
         services.AddSignalR();
+        services.AddAdminConsole(configuration);
         return services;
     }
 
     public static WebApplication UseMyStampWeb(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
@@ -72,6 +75,7 @@ public static class WebModule
     {
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapAdminConsole();
         return app;
     }
 
