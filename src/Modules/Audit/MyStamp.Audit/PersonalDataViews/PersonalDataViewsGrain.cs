@@ -24,7 +24,7 @@ internal sealed class PersonalDataViewsGrain(NpgsqlDataSource database, TimeProv
             throw DomainException.Invalid("what", $"Describe what is shown in 1 to {ViewedData.MaxLength} characters on one line.");
         }
 
-        var view = new PersonalDataView(CustomerId, adminId, what.Trim(), clock.GetUtcNow());
+        var view = new PersonalDataView(CustomerId, adminId, what.Trim(), ToDatabasePrecision(clock.GetUtcNow()));
         await using var command = database.CreateCommand("""
             INSERT INTO audit_personal_data_views (customer_id, admin_id, what, viewed_at)
             VALUES (@customer, @admin, @what, @at)
@@ -53,6 +53,9 @@ internal sealed class PersonalDataViewsGrain(NpgsqlDataSource database, TimeProv
         }
         return views;
     }
+
+    /// <summary>PostgreSQL keeps microseconds: the entry returned is the one a later listing returns.</summary>
+    private static DateTimeOffset ToDatabasePrecision(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
 
     public async Task<int> EraseAfterCustomerErasure()
     {
