@@ -32,6 +32,7 @@ public static class AdminConsole
     {
         services.AddAdminSession(configuration);
         services.AddSingleton<ClusterHealthReader>();
+        services.AddSingleton<AdminDesks>();
         services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Admin", Roles.AdminPolicy));
         return services;
     }
