@@ -1,3 +1,4 @@
+using MyStamp.Audit;
 using MyStamp.Customers;
 using MyStamp.Orders;
 using MyStamp.Privacy;
@@ -17,7 +18,8 @@ builder.AddMyStampSilo(silo => silo
     .AddCustomersGrains()
     .AddOrdersGrains()
     .AddStudioGrains()
-    .AddPrivacyGrains());
+    .AddPrivacyGrains()
+    .AddAuditGrains());
 
 builder.Services
     .AddCustomersModule(builder.Configuration)
@@ -25,6 +27,7 @@ builder.Services
     .AddRetentionModule(builder.Configuration)
     .AddStudioModule(builder.Configuration)
     .AddPrivacyModule(builder.Configuration)
+    .AddAuditModule(builder.Configuration)
     .AddClusteredJobs()
     .AddReadinessChecks()
     .AddMyStampWeb(builder.Configuration, builder.Environment);

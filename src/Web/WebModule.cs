@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MyStamp.Web.Account;
+using MyStamp.Web.Admin;
 using MyStamp.Web.Errors;
 using MyStamp.Web.Orders;
 using MyStamp.Web.Privacy;
@@ -64,11 +65,13 @@ public static class WebModule
         services.AddRazorPages(options => options.RootDirectory = "/");
         services.AddSignalR();
         services.AddOrdersWeb();
+        services.AddAdminConsole(configuration);
         return services;
     }
 
     public static WebApplication UseMyStampWeb(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
@@ -88,6 +91,7 @@ public static class WebModule
         app.MapAccountApi();
         app.MapStudioApi();
         app.MapPrivacyApi();
+        app.MapAdminConsole();
         return app;
     }
 

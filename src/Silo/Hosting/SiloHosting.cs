@@ -6,6 +6,7 @@ using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Silo.Database;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Storage;
 
 namespace MyStamp.Silo.Hosting;
@@ -58,6 +59,8 @@ internal static class SiloHosting
                 options.Invariant = Invariant;
                 options.ConnectionString = database.Value.ConnectionString;
             }));
+            // The Orleans dashboard's services; the web edge maps it under /admin/dashboard for admins only.
+            silo.AddDashboard();
             addModuleGrains(silo);
         });
 
