@@ -15,7 +15,8 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex, not base64: '+' and '/' would be HTML-encoded in the attribute and no longer match the header byte for byte.
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         // OnStarting, not now: the exception handler clears headers before it writes an error page.
         context.Response.OnStarting(() =>
