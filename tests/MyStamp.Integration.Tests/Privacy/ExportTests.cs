@@ -36,7 +36,7 @@ public class ExportTests(PrivacyNode privacy) : IClassFixture<PrivacyNode>
         Assert.NotEmpty(fields);
         foreach (var (path, value) in fields)
         {
-            Assert.True(Leaves(exported).Any(leaf => leaf.Value == value), $"data.json holds the customer's {path}");
+            Assert.True(Leaves(data).Any(leaf => leaf.Value == value), $"data.json holds the customer's {path}");
         }
         Assert.Equal(customer.Id, exported.GetProperty("customerId").GetGuid());
         Assert.Equal(["Phone"], data.GetProperty("objections").GetProperty("advertising").EnumerateArray().Select(c => c.GetString()));
@@ -46,6 +46,34 @@ public class ExportTests(PrivacyNode privacy) : IClassFixture<PrivacyNode>
         }
         Assert.DoesNotContain(someoneElse.Id.ToString(), json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(someoneElse.Email, json, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_export_zip_hands_back_the_customers_own_photos()
+    {
+        // O8 / Art. 20: the photos are the customer's personal data too.
+        var customer = await PrivacyTestUsers.RegisterCustomer(privacy.Node, "Wout");
+        using var upload = await customer.Client.PostAsync("/api/designs", MyStamp.Integration.Tests.Studio.PhotoUpload.Form(
+            MyStamp.Integration.Tests.Retention.RetentionWorld.PatternPhoto(), "image/png", "holiday.png"));
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var designId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("designId").GetGuid();
+
+        var response = await customer.Client.GetAsync("/api/privacy/export");
+
+        await using var zipStream = await response.Content.ReadAsStreamAsync();
+        using var zip = new ZipArchive(zipStream, ZipArchiveMode.Read);
+        var photo = zip.GetEntry($"photos/{designId}.jpg");
+        Assert.NotNull(photo);
+        await using (var entry = photo.Open())
+        {
+            // The photo as stored: full size, as a JPEG, with no metadata.
+            using var image = await SixLabors.ImageSharp.Image.LoadAsync(entry);
+            Assert.Equal((1200, 900), (image.Width, image.Height));
+            Assert.Equal("JPEG", image.Metadata.DecodedImageFormat?.Name);
+            Assert.Null(image.Metadata.ExifProfile);
+        }
+        using var data = new StreamReader(zip.GetEntry("data.json")!.Open());
+        Assert.Contains($"photos/{designId}.jpg", await data.ReadToEndAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

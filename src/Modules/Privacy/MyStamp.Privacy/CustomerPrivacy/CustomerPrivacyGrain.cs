@@ -158,6 +158,7 @@ internal sealed class CustomerPrivacyGrain(
             ProcessingRegisterCatalog.Controller.Name,
             profile,
             await GetObjections(),
+            await Customer.GetObjectionRecords(),
             privacy.State.Restricted,
             privacy.State.AcknowledgedPolicyVersion,
             await Orders(),
@@ -202,7 +203,25 @@ internal sealed class CustomerPrivacyGrain(
         return designs;
     }
 
-    /// <summary>The photos of the customer's designs, read through the Studio contract.</summary>
-    private static Task<IReadOnlyList<ExportPhoto>> Photos(IReadOnlyList<DesignSummary> designs) =>
-        Task.FromResult<IReadOnlyList<ExportPhoto>>([]);
+    /// <summary>
+    /// The photos of the customer's designs as stored (cleaned, no metadata), read through the Studio contract
+    /// as their owner. A design whose photo is already gone (deleted unordered, or erased) has none to give.
+    /// </summary>
+    private async Task<IReadOnlyList<ExportPhoto>> Photos(IReadOnlyList<DesignSummary> designs)
+    {
+        var owner = new DesignViewer(CustomerId, IsAdmin: false);
+        var photos = new List<ExportPhoto>();
+        foreach (var design in designs)
+        {
+            try
+            {
+                var photo = await grains.GetGrain<IDesignGrain>(design.DesignId).GetOriginal(owner);
+                photos.Add(new ExportPhoto(design.DesignId, $"photos/{design.DesignId}.jpg", photo.Content));
+            }
+            catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+            {
+            }
+        }
+        return photos;
+    }
 }

@@ -26,6 +26,7 @@ internal sealed record ExportDocument(
     string Controller,
     CustomerProfile Customer,
     ObjectionsView Objections,
+    IReadOnlyList<ObjectionRecord> ObjectionHistory,
     bool Restricted,
     int AcknowledgedPolicyVersion,
     IReadOnlyList<OrderView> Orders,
