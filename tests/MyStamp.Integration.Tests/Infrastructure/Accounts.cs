@@ -60,7 +60,12 @@ public static class Accounts
     /// <summary>A client for the JSON API: sends X-Requested-With, keeps cookies, never follows redirects.</summary>
     public static HttpClient CreateApiClient(this MyStampNode node)
     {
-        var client = node.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = node.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            // The node's own address: the in-memory server's, or the loopback port a browser test listens on.
+            BaseAddress = node.ServerAddress,
+        });
         client.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
         return client;
     }

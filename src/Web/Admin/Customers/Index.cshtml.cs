@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyStamp.Customers.Contracts;
 
 namespace MyStamp.Web.Admin.Customers;
 
@@ -30,7 +31,7 @@ public sealed class FindCustomerModel(IGrainFactory grains) : PageModel
         {
             return RedirectToPage("/Admin/Customers/Details", new { customerId });
         }
-        var found = await CustomerLookup.ByEmail(grains, query);
+        var found = await grains.GetGrain<IAccountsGrain>(0).FindCustomerByEmail(query);
         if (found is null)
         {
             ModelState.AddModelError(nameof(Query), "No customer has this e-mail address.");
