@@ -21,7 +21,7 @@ internal static class MemoryBench
     public static async Task<int> Main(string[] args)
     {
         var connectionString = Arg("connection-string");
-        var count = int.Parse(Arg("customers", "20000"), CultureInfo.InvariantCulture);
+        var count = int.Parse(Arg("customers", "10000"), CultureInfo.InvariantCulture);
         var steps = int.Parse(Arg("steps", "10"), CultureInfo.InvariantCulture);
         var reportPath = Arg("report");
         Console.WriteLine($"bench/memory: {count} idle customer grains in {steps} steps");

@@ -88,7 +88,7 @@ internal sealed class BenchSetup(BenchSettings settings) : IAsyncDisposable
             lastName = "Customer",
             email,
             password,
-            gender = "X",
+            gender = "PreferNotToSay",
             address = new { street = "Rue Neuve", houseNumber = "1", postalCode = "1000", city = "Brussels", country = "BE" },
             accountType = "Consumer",
             acceptedPolicyVersion = policyVersion,
