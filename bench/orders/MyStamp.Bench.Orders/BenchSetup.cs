@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MyStamp.Bench.Shared;
 
 namespace MyStamp.Bench.Orders;
 
@@ -11,6 +12,7 @@ internal sealed class BenchCustomer(Guid customerId, HttpClient drive, CookieCon
     public Guid CustomerId { get; } = customerId;
     public HttpClient Drive { get; } = drive;
     public CookieContainer Cookies { get; } = cookies;
+    public Guid DesignId { get; set; }
     public List<Guid> OrderIds { get; } = [];
 }
 
@@ -24,36 +26,44 @@ internal sealed class BenchSetup(BenchSettings settings) : IAsyncDisposable
 
     public HttpClient Admin { get; private set; } = null!;
 
+    /// <summary>Registers the customers, each with one approved design (not measured), under a progress bar.</summary>
     public async Task<List<BenchCustomer>> PrepareCustomers()
     {
         Admin = await SignIn(settings.DriveUrl, settings.AdminEmail, settings.AdminPassword, new CookieContainer());
         var policyVersion = await CurrentPolicyVersion();
-        var photo = Png.Gradient(1600, 1600);
+        // Just above the least pixels of a Square stamp at 300 DPI: the photo pipeline is bench/studio's subject.
+        var photo = Png.Gradient(PhotoSide, PhotoSide);
         var customers = new List<BenchCustomer>();
         var run = Guid.NewGuid().ToString("N")[..8];
+        using var progress = new Progress("orders: customers + designs", settings.Clients);
         await Parallel.ForEachAsync(Enumerable.Range(0, settings.Clients), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (index, _) =>
         {
             var customer = await Register($"bench-{run}-{index}@example.test", policyVersion);
-            var designId = await ApprovedDesign(customer, photo);
-            for (var order = 0; order < settings.OrdersPerClient; order++)
-            {
-                var placed = await customer.Drive.PostAsJsonAsync("/api/orders", new
-                {
-                    designId,
-                    tariff = "BelgiumNonPrior",
-                    sheets = 1,
-                    controllerAttestation = true,
-                });
-                await Ensure(placed, "place an order");
-                var body = await placed.Content.ReadFromJsonAsync<JsonObject>();
-                customer.OrderIds.Add(Guid.Parse((string)body!["orderId"]!));
-            }
+            customer.DesignId = await ApprovedDesign(customer, photo);
             lock (customers)
             {
                 customers.Add(customer);
             }
+            progress.Advance();
         });
         return customers;
+    }
+
+    private const int PhotoSide = 400;
+
+    /// <summary>Places one order for the customer's design through the API; returns the new order's id.</summary>
+    public static async Task<Guid> PlaceOrder(BenchCustomer customer)
+    {
+        var placed = await customer.Drive.PostAsJsonAsync("/api/orders", new
+        {
+            designId = customer.DesignId,
+            tariff = "BelgiumNonPrior",
+            sheets = 1,
+            controllerAttestation = true,
+        });
+        await Ensure(placed, "place an order");
+        var body = await placed.Content.ReadFromJsonAsync<JsonObject>();
+        return Guid.Parse((string)body!["orderId"]!);
     }
 
     private async Task<int> CurrentPolicyVersion()
@@ -78,7 +88,7 @@ internal sealed class BenchSetup(BenchSettings settings) : IAsyncDisposable
             lastName = "Customer",
             email,
             password,
-            gender = "X",
+            gender = "PreferNotToSay",
             address = new { street = "Rue Neuve", houseNumber = "1", postalCode = "1000", city = "Brussels", country = "BE" },
             accountType = "Consumer",
             acceptedPolicyVersion = policyVersion,
@@ -101,7 +111,7 @@ internal sealed class BenchSetup(BenchSettings settings) : IAsyncDisposable
         var cropped = await customer.Drive.PutAsJsonAsync($"/api/designs/{designId}", new
         {
             format = "Square",
-            crop = new { x = 0, y = 0, width = 1600, height = 1600 },
+            crop = new { x = 0, y = 0, width = PhotoSide, height = PhotoSide },
         });
         await Ensure(cropped, "crop the design");
         var reviewed = await Admin.PostAsJsonAsync($"/api/admin/designs/{designId}/review", new { decision = "Approve" });

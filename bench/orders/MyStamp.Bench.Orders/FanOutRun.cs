@@ -2,15 +2,27 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using MyStamp.Bench.Shared;
 
 namespace MyStamp.Bench.Orders;
 
-internal sealed record FanOutResult(int Transitions, int Delivered, int Misdelivered, double TransitionsPerSecond, Percentiles GrainToClient, Percentiles CallToClient);
+/// <summary>One step of the fan-out run: how many clients were connected and what the transitions driven then gave.</summary>
+internal sealed record FanOutLevel(int Clients, int Transitions, int Delivered, double TransitionsPerSecond, Percentiles GrainToClient, Percentiles CallToClient);
+
+internal sealed record FanOutResult(IReadOnlyList<FanOutLevel> Levels, int Misdelivered)
+{
+    public int Transitions => Levels.Sum(l => l.Transitions);
+    public int Delivered => Levels.Sum(l => l.Delivered);
+}
 
 /// <summary>What a client receives: the hub's OrderStatusChanged message.</summary>
 internal sealed record StatusMessage(Guid OrderId, string Status, DateTimeOffset At);
 
-/// <summary>Connects every customer to node A, drives every order through its lifecycle via node B, and times the pushes.</summary>
+/// <summary>
+/// Connects the customers to node A in steps (an eighth, a quarter, half, all of them) and at each step drives
+/// the same number of orders (owned by connected customers) through their lifecycle via node B, timing each
+/// push, so the latency can be read against the number of connected clients.
+/// </summary>
 internal static class FanOutRun
 {
     private static readonly string[] Steps = ["Paid", "InProduction", "Printed", "Shipped", "Delivered"];
@@ -21,38 +33,78 @@ internal static class FanOutRun
         var waiting = new ConcurrentDictionary<(Guid OrderId, string Status), TaskCompletionSource<(StatusMessage Message, DateTimeOffset ReceivedAt)>>();
         var misdelivered = 0;
         var connections = new List<HubConnection>();
-        foreach (var customer in customers)
+        var levels = new[] { customers.Count / 8, customers.Count / 4, customers.Count / 2, customers.Count }.Where(n => n > 0).Distinct().ToArray();
+        var ordersPerLevel = Math.Max(1, customers.Count / 4);
+        var used = new HashSet<Guid>();
+        var results = new List<FanOutLevel>();
+        using var progress = new Progress("orders: live-status fan-out", levels.Length * ordersPerLevel * Steps.Length);
+
+        foreach (var level in levels)
         {
-            var owned = customer.OrderIds.ToHashSet();
-            var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(new Uri(settings.WatchUrl), "/hubs/orders"), options => options.Cookies = customer.Cookies)
-                .Build();
-            connection.On<StatusMessage>("OrderStatusChanged", message =>
+            foreach (var customer in customers.Take(level).Skip(connections.Count))
             {
-                var receivedAt = DateTimeOffset.UtcNow;
-                if (!owned.Contains(message.OrderId))
+                connections.Add(await Connect(settings, customer, waiting, () => Interlocked.Increment(ref misdelivered)));
+            }
+            // The same number of orders at every step, spread over the connected customers.
+            var batch = new List<(BenchCustomer Customer, Guid OrderId)>();
+            for (var round = 0; batch.Count < ordersPerLevel && round < settings.OrdersPerClient; round++)
+            {
+                foreach (var customer in customers.Take(level))
                 {
-                    Interlocked.Increment(ref misdelivered);
-                    return;
+                    if (batch.Count < ordersPerLevel && customer.OrderIds.FirstOrDefault(id => !used.Contains(id)) is var orderId && orderId != Guid.Empty)
+                    {
+                        used.Add(orderId);
+                        batch.Add((customer, orderId));
+                    }
                 }
-                if (waiting.TryGetValue((message.OrderId, message.Status), out var waiter))
-                {
-                    waiter.TrySetResult((message, receivedAt));
-                }
-            });
-            await connection.StartAsync();
-            // Returns once the hub has run OnConnectedAsync, i.e. once this node is subscribed to the feed.
-            await connection.InvokeAsync<List<StatusMessage>>("GetMyOrders");
-            connections.Add(connection);
+            }
+            results.Add(await Drive(settings, admin, batch, waiting, progress));
+            results[^1] = results[^1] with { Clients = level };
         }
 
-        var work = new ConcurrentQueue<(BenchCustomer Customer, Guid OrderId)>(customers.SelectMany(c => c.OrderIds.Select(id => (c, id))));
+        foreach (var connection in connections)
+        {
+            await connection.DisposeAsync();
+        }
+        return new FanOutResult(results, misdelivered);
+    }
+
+    private static async Task<HubConnection> Connect(BenchSettings settings, BenchCustomer customer,
+        ConcurrentDictionary<(Guid, string), TaskCompletionSource<(StatusMessage, DateTimeOffset)>> waiting, Action misdelivered)
+    {
+        var owned = customer.OrderIds.ToHashSet();
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(new Uri(settings.WatchUrl), "/hubs/orders"), options => options.Cookies = customer.Cookies)
+            .Build();
+        connection.On<StatusMessage>("OrderStatusChanged", message =>
+        {
+            var receivedAt = DateTimeOffset.UtcNow;
+            if (!owned.Contains(message.OrderId))
+            {
+                misdelivered();
+                return;
+            }
+            if (waiting.TryGetValue((message.OrderId, message.Status), out var waiter))
+            {
+                waiter.TrySetResult((message, receivedAt));
+            }
+        });
+        await connection.StartAsync();
+        // Returns once the hub has run OnConnectedAsync, i.e. once this node is subscribed to the feed.
+        await connection.InvokeAsync<List<StatusMessage>>("GetMyOrders");
+        return connection;
+    }
+
+    private static async Task<FanOutLevel> Drive(BenchSettings settings, HttpClient admin, List<(BenchCustomer Customer, Guid OrderId)> orders,
+        ConcurrentDictionary<(Guid, string), TaskCompletionSource<(StatusMessage, DateTimeOffset)>> waiting, Progress progress)
+    {
+        var work = new ConcurrentQueue<(BenchCustomer Customer, Guid OrderId)>(orders);
         var grainToClient = new ConcurrentBag<double>();
         var callToClient = new ConcurrentBag<double>();
         var delivered = 0;
         var transitions = 0;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(async driver =>
+        await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(async _ =>
         {
             while (work.TryDequeue(out var item))
             {
@@ -77,17 +129,13 @@ internal static class FanOutRun
                     {
                         Console.Error.WriteLine($"order {item.OrderId}: {step} never reached its client");
                     }
-                    waiting.TryRemove((item.OrderId, step), out _);
+                    waiting.TryRemove((item.OrderId, step), out TaskCompletionSource<(StatusMessage, DateTimeOffset)>? _);
+                    progress.Advance();
                 }
             }
         }));
         clock.Stop();
-
-        foreach (var connection in connections)
-        {
-            await connection.DisposeAsync();
-        }
-        return new FanOutResult(transitions, delivered, misdelivered, transitions / clock.Elapsed.TotalSeconds,
+        return new FanOutLevel(0, transitions, delivered, transitions / clock.Elapsed.TotalSeconds,
             Percentiles.Of(grainToClient.ToArray()), Percentiles.Of(callToClient.ToArray()));
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MyStamp.Bench.Shared;
 using Npgsql;
 
 namespace MyStamp.Bench.Orders;
@@ -24,8 +25,18 @@ internal static class PostgresCeiling
         }
 
         var updates = 0L;
+        using var progress = new Progress("orders: raw UPDATE ceiling", seconds);
         var clock = Stopwatch.StartNew();
         var deadline = TimeSpan.FromSeconds(seconds);
+        var ticker = Task.Run(async () =>
+        {
+            while (clock.Elapsed < deadline)
+            {
+                progress.Set((long)clock.Elapsed.TotalSeconds);
+                await Task.Delay(250);
+            }
+            progress.Set(seconds);
+        });
         await Task.WhenAll(Enumerable.Range(1, connections).Select(async worker =>
         {
             await using var connection = await dataSource.OpenConnectionAsync();
@@ -39,6 +50,7 @@ internal static class PostgresCeiling
             }
         }));
         var elapsed = clock.Elapsed.TotalSeconds;
+        await ticker;
 
         await using (var cleanup = dataSource.CreateCommand("DROP TABLE IF EXISTS bench_orders_ceiling"))
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using MyStamp.Bench.Shared;
 using MyStamp.BuildingBlocks.Grains;
 using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Customers.Accounts;
@@ -41,6 +42,7 @@ internal static class RetentionBench
         await using (var seedNode = new BenchNode(connectionString, clock, clusterId).Start())
         {
             var storage = seedNode.Services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
+            using var seedProgress = new Progress("retention: seeding", customers);
             await Parallel.ForEachAsync(Enumerable.Range(0, customers), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
             {
                 var address = new PostalAddress($"Benchstraat {i}", "1", null, "1000", "Brussel", "BE");
@@ -66,6 +68,7 @@ internal static class RetentionBench
                     PlacedAt = placedAt,
                     RetentionUntil = RetentionPeriod.DeadlineAfter(placedAt),
                 }));
+                seedProgress.Advance();
             });
         }
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
@@ -79,12 +82,28 @@ internal static class RetentionBench
         clock.Advance(RetentionPeriod.DeadlineAfter(placedAt) - placedAt + TimeSpan.FromDays(1));
         SweepResult sweep;
         TimeSpan sweepTime;
+        var samples = new List<(double Seconds, long Erased)>();
+        long transactions;
         await using (var node = new BenchNode(connectionString, clock, clusterId).Start())
         {
             var report = node.Services.GetRequiredService<IRetentionReport>();
+            var transactionsBefore = await Count(dataSource, "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()");
+            using var progress = new Progress("retention: sweep erasing", customers);
             var watch = Stopwatch.StartNew();
-            sweep = await report.SweepNow();
+            var running = report.SweepNow();
+            // The erased count, read from the retention index once a second: the progress bar and the rate over time.
+            while (await Task.WhenAny(running, Task.Delay(1000)) != running)
+            {
+                var erased = await Count(dataSource, "SELECT count(*) FROM retention_deadlines WHERE subject_kind = 'customer' AND erased_at IS NOT NULL");
+                samples.Add((watch.Elapsed.TotalSeconds, erased));
+                progress.Set(erased);
+            }
+            sweep = await running;
             sweepTime = watch.Elapsed;
+            progress.Set(customers);
+            // Statistics reach pg_stat_database when a backend reports them (at most every second or so).
+            await Task.Delay(1500);
+            transactions = await Count(dataSource, "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()") - transactionsBefore;
         }
         var erasedCustomers = await Count(dataSource, "SELECT count(*) FROM retention_deadlines WHERE subject_kind = 'customer' AND erased_at IS NOT NULL");
         var erasedOrders = await Count(dataSource, "SELECT count(*) FROM retention_deadlines WHERE subject_kind = 'order' AND erased_at IS NOT NULL");
@@ -103,11 +122,21 @@ internal static class RetentionBench
         var rawSingle = await RawDeleteRate(dataSource, customers * 2, payloadSize, parallelism, bulk: false);
         var rawBulk = await RawDeleteRate(dataSource, customers * 2, payloadSize, parallelism, bulk: true);
 
+        var rate = erasedCustomers / sweepTime.TotalSeconds;
+        var rawRate = customers * 2 / rawSingle.TotalSeconds;
+        samples.Add((sweepTime.TotalSeconds, erasedCustomers));
+        var rateOverTime = samples.Zip(samples.Skip(1), (a, b) => (X: b.Seconds, Y: (b.Erased - a.Erased) / (b.Seconds - a.Seconds))).ToList();
+        var results = Path.GetDirectoryName(Path.GetFullPath(reportPath))!;
+        var chart = Chart.Write(Path.Combine(results, "retention-erasure.png"), "seconds since the sweep started", "customers erased per second",
+        [
+            new Series("customers (each with its order) erased by the sweep per second, over the last second", rateOverTime, Chart.Blue),
+            new Series("the run's average", [(0, rate), (sweepTime.TotalSeconds, rate)], Chart.Green, Dashed: true),
+        ]);
+
         var text = new StringBuilder();
-        text.AppendLine("# Retention: the backstop sweep at scale");
+        text.AppendLine("## Retention: erasure by the backstop sweep");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, one node in-process, PostgreSQL on the same machine.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"{customers} customers with one order each, all three years and a day past their last order, their reminders lost: the sweep alone erases them (BENCH_CUSTOMERS; the default 10 000 finishes in a few minutes on 2 cores, while 100 000 would take about {100_000 / (erasedCustomers / sweepTime.TotalSeconds) / 60:0} minutes at this run's rate).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{customers} customers with one order each, all three years and a day past their last order, their reminders lost: the nightly sweep alone erases them, in one node in this process on a fresh database (`BENCH_CUSTOMERS`; `BENCH_CUSTOMERS=100000 bench/retention/run` is issue 6's scale check, about {100_000 / rate / 60:0} minutes at this run's rate).");
         text.AppendLine();
         text.AppendLine("| what | value |");
         text.AppendLine("| --- | --- |");
@@ -115,21 +144,28 @@ internal static class RetentionBench
         text.AppendLine(CultureInfo.InvariantCulture, $"| customer state rows left | {customerRowsLeft} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| sweep failures | {sweep.Failures} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| time until all are erased (sweep, parallelism {parallelism}) | {sweepTime.TotalSeconds:0.0} s |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| customers erased per second | {erasedCustomers / sweepTime.TotalSeconds:0} /s |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| **erasure rate** | **{rate:0} customers/s** |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| PostgreSQL transactions during the sweep, per customer erased (Npgsql's pooled-connection reset counts as one more each) | {(double)transactions / Math.Max(1, erasedCustomers):0.0} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| physical purge afterwards (VACUUM FULL orleansstorage, CHECKPOINT) | {purge.Elapsed.TotalSeconds:0.0} s |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| raw PostgreSQL single-row DELETE, {customers * 2} rows of {payloadSize} bytes, {parallelism} connections | {rawSingle.TotalSeconds:0.0} s ({customers * 2 / rawSingle.TotalSeconds:0} rows/s) |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| baseline: raw PostgreSQL single-row DELETE, {customers * 2} rows of {payloadSize} bytes, {parallelism} connections | {rawSingle.TotalSeconds:0.0} s ({rawRate:0} rows/s) |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| **ratio customers erased / raw DELETEs** | **{rate / rawRate:0.000}** |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| raw PostgreSQL bulk DELETE of the same rows, one statement | {rawBulk.TotalMilliseconds:0} ms |");
         text.AppendLine();
-        text.AppendLine("Erasing a customer is far more than deleting two rows: the grain reads its state, records that the erasure");
-        text.AppendLine("started, erases its order's personal data (the order grain rewrites its row for the accounts, deletes its");
-        text.AppendLine("overview row, looks up its reminder, closes its index row), runs every module's eraser, releases the e-mail");
-        text.AppendLine("index entry, looks up its reminder, deletes its row and closes its index row: some fifteen round trips to");
-        text.AppendLine("PostgreSQL, each a crash-safe step, against two for the raw deletes.");
+        text.AppendLine("Erasing a customer is far more than deleting two rows: the customer grain reads its state and records that the");
+        text.AppendLine("erasure started (the account is closed from then on); the order grain reads its state, rewrites it without the");
+        text.AppendLine("personal data for the accounts, deletes its overview row, looks up its reminder and closes its index row; then,");
+        text.AppendLine("at once, every module's eraser runs, the e-mail index entry is released and the customer's reminder looked up;");
+        text.AppendLine("last the customer's row is deleted and its index row closed. Each step is crash-safe and idempotent. (The bench");
+        text.AppendLine("seeds no e-mail index rows, so releasing the entry reads and finds nothing here; a real erasure also deletes it.)");
+        text.AppendLine();
+        text.AppendLine(chart);
 
         Console.WriteLine();
         Console.WriteLine(text);
         Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
         await File.WriteAllTextAsync(reportPath, text.ToString());
+        await File.WriteAllTextAsync(Path.ChangeExtension(reportPath, ".summary.tsv"), string.Create(CultureInfo.InvariantCulture,
+            $"erasure by the retention sweep ({customers} customers with an order each)\t{rate:0} customers/s\traw single-row DELETE {rawRate:0} rows/s\t{rate / rawRate:0.000}\n"));
         return erasedCustomers == customers && customerRowsLeft == 0 ? 0 : 1;
 
         string Arg(string name, string? fallback = null)
@@ -210,11 +246,13 @@ internal static class RetentionBench
             }
             else
             {
+                using var progress = new Progress("retention: raw DELETE baseline", rows);
                 await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (id, _) =>
                 {
                     await using var command = dataSource.CreateCommand("DELETE FROM bench_raw_delete WHERE id = @id");
                     command.Parameters.AddWithValue("id", id);
                     await command.ExecuteNonQueryAsync();
+                    progress.Advance();
                 });
             }
             watch.Stop();

@@ -57,5 +57,7 @@ internal sealed class BulkOrderIntakeGrain(
             await intake.ClearStateAsync();
         }
         intake.State = new BulkOrderIntakeState();
+        // Asked once per erased customer, most of whom never sent a bulk order: no need to stay in memory.
+        DeactivateOnIdle();
     }
 }

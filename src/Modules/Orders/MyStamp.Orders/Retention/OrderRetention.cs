@@ -96,15 +96,21 @@ internal sealed partial class OrderGrain
     /// <summary>The steps after the state: each one idempotent, so a retry after a crash simply runs them again.</summary>
     private async Task FinishErasure(ErasureSource source, bool erasedNow)
     {
-        await overview.Delete(OrderId);
-        if (await this.GetReminder(RetentionReminder.Name) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+        // The overview row and the reminder at once; the index row is closed only after both, so that an
+        // order erased on its own is still found by the sweep when either fails.
+        await Task.WhenAll(overview.Delete(OrderId), UnregisterRetentionReminder());
         await retentionIndex.RecordErased(RetentionSubjectKind.Order, OrderId, clock.GetUtcNow(), source, onlyIfTracked: !erasedNow);
         if (erasedNow)
         {
             LogErased(OrderId, source);
+        }
+    }
+
+    private async Task UnregisterRetentionReminder()
+    {
+        if (await this.GetReminder(RetentionReminder.Name) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
         }
     }
 

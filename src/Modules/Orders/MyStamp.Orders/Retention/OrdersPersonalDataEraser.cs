@@ -14,11 +14,13 @@ internal sealed class OrdersPersonalDataEraser(NpgsqlDataSource dataSource, IGra
 
     public async Task EraseCustomer(Guid customerId, CancellationToken cancellationToken = default)
     {
-        await using (var command = dataSource.CreateCommand("DELETE FROM orders_overview WHERE customer_id = @customer"))
-        {
-            command.Parameters.AddWithValue("customer", customerId);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await grains.GetGrain<IBulkOrderIntakeGrain>(customerId).Erase();
+        await Task.WhenAll(DeleteOverviewRows(customerId, cancellationToken), grains.GetGrain<IBulkOrderIntakeGrain>(customerId).Erase());
+    }
+
+    private async Task DeleteOverviewRows(Guid customerId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM orders_overview WHERE customer_id = @customer");
+        command.Parameters.AddWithValue("customer", customerId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using MyStamp.Bench.Shared;
+using Npgsql;
+
+namespace MyStamp.Bench.Orders;
+
+internal sealed record PlacementResult(int Orders, double Seconds, double PerSecond, Percentiles Latency, IReadOnlyList<(double X, double Y)> RateOverTime);
+
+/// <summary>
+/// Order placement through HTTP: every customer places its orders (POST /api/orders on node B), with a fixed
+/// number of requests in flight, and the requests per second are timed. The baseline is the rate of
+/// single-row INSERTs (autocommit, same connections) into the same PostgreSQL in the same run.
+/// </summary>
+internal static class Placement
+{
+    public static async Task<PlacementResult> Run(BenchSettings settings, IReadOnlyList<BenchCustomer> customers)
+    {
+        var work = new ConcurrentQueue<BenchCustomer>(Enumerable.Range(0, settings.OrdersPerClient).SelectMany(_ => customers));
+        var latencies = new ConcurrentBag<double>();
+        var completions = new ConcurrentBag<double>();
+        using var progress = new Progress("orders: placement via HTTP", work.Count);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(async _ =>
+        {
+            while (work.TryDequeue(out var customer))
+            {
+                var started = clock.Elapsed.TotalMilliseconds;
+                var orderId = await BenchSetup.PlaceOrder(customer);
+                var finished = clock.Elapsed.TotalMilliseconds;
+                latencies.Add(finished - started);
+                completions.Add(finished / 1000);
+                lock (customer.OrderIds)
+                {
+                    customer.OrderIds.Add(orderId);
+                }
+                progress.Advance();
+            }
+        }));
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new PlacementResult(latencies.Count, seconds, latencies.Count / seconds, Percentiles.Of(latencies.ToArray()), PerSecond(completions, seconds));
+    }
+
+    /// <summary>Completions per second in one-second windows.</summary>
+    internal static List<(double X, double Y)> PerSecond(IEnumerable<double> completedAt, double seconds)
+    {
+        var buckets = new int[(int)Math.Ceiling(Math.Max(seconds, 1))];
+        foreach (var at in completedAt)
+        {
+            buckets[Math.Min(buckets.Length - 1, (int)at)]++;
+        }
+        return buckets.Select((count, second) => (second + 0.5, (double)count)).ToList();
+    }
+
+    /// <summary>
+    /// Single-row INSERTs (autocommit, a row of about an order's size) on as many connections as the HTTP run had
+    /// requests in flight, for the given time: the rate PostgreSQL itself sustains on this machine right now.
+    /// </summary>
+    public static async Task<double> RawInsertRate(string connectionString, int connections, int seconds)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using (var setup = dataSource.CreateCommand("""
+            DROP TABLE IF EXISTS bench_orders_insert;
+            CREATE TABLE bench_orders_insert (id uuid PRIMARY KEY, customer_id uuid NOT NULL, placed_at timestamptz NOT NULL, payload bytea NOT NULL);
+            """))
+        {
+            await setup.ExecuteNonQueryAsync();
+        }
+        var inserts = 0L;
+        var payload = new byte[400];
+        Random.Shared.NextBytes(payload);
+        using var progress = new Progress("orders: raw INSERT baseline", seconds);
+        var clock = Stopwatch.StartNew();
+        var deadline = TimeSpan.FromSeconds(seconds);
+        var ticker = Task.Run(async () =>
+        {
+            while (clock.Elapsed < deadline)
+            {
+                progress.Set((long)clock.Elapsed.TotalSeconds);
+                await Task.Delay(250);
+            }
+            progress.Set(seconds);
+        });
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var command = new NpgsqlCommand("INSERT INTO bench_orders_insert (id, customer_id, placed_at, payload) VALUES (@id, @customer, now(), @payload)", connection);
+            var id = new NpgsqlParameter<Guid>("id", Guid.Empty);
+            command.Parameters.Add(id);
+            command.Parameters.AddWithValue("customer", Guid.NewGuid());
+            command.Parameters.AddWithValue("payload", payload);
+            await command.PrepareAsync();
+            while (clock.Elapsed < deadline)
+            {
+                id.TypedValue = Guid.CreateVersion7();
+                await command.ExecuteNonQueryAsync();
+                Interlocked.Increment(ref inserts);
+            }
+        }));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        await ticker;
+        await using (var cleanup = dataSource.CreateCommand("DROP TABLE IF EXISTS bench_orders_insert"))
+        {
+            await cleanup.ExecuteNonQueryAsync();
+        }
+        return inserts / elapsed;
+    }
+}
