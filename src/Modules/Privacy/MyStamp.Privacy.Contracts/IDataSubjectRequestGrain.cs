@@ -33,9 +33,10 @@ public interface IDataSubjectRequestGrain : IGrainWithGuidKey
     /// <summary>
     /// The customer this request is linked to has been erased (O7): forgets the requester's contact details and
     /// what they wrote, every text an admin typed about them (in the messages, the outcome and the audit trail),
-    /// and the identity document. What proves the request was handled stays: its type, dates, status history,
-    /// the processors told, and the audit steps without their typed text. Idempotent. The Privacy module's part
-    /// of the customer's erasure calls it for every request linked to the customer.
+    /// and the identity document, and unlinks the request from the customer. What proves the request was
+    /// handled stays: its type, dates, status history, the processors told, and the audit steps without their
+    /// typed text. Idempotent. The Privacy module's part of the customer's erasure calls it for every request
+    /// linked to the customer.
     /// </summary>
     Task ForgetRequester();
 }

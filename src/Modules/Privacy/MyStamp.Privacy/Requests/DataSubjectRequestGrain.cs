@@ -227,12 +227,14 @@ internal sealed class DataSubjectRequestGrain(
         State.Outcome = State.Outcome is null ? null : ErasedText;
         State.Messages = State.Messages.Select(message => message with { Body = ErasedText }).ToList();
         State.HasIdentityDocument = false;
+        // Unlinked: nothing points at the person who is gone, and no admin look at it is about them any more.
+        State.CustomerId = null;
         State.RequesterForgottenAt = now;
         await request.WriteStateAsync();
         await documents.Delete(RequestId);
-        // The steps stay, as proof that the request was received, checked and answered on time (GDPR Art. 5(2),
-        // 12(3)): they name no one (actors are random ids), once the details an admin typed are cleared.
-        await store.ForgetTypedDetails(RequestId, AuditActions.WithTypedDetail, now,
+        // The request and its steps stay, as proof that it was received, checked and answered on time (GDPR
+        // Art. 5(2), 12(3)): they name no one (actors are random ids) once the details an admin typed are cleared.
+        await store.ForgetRequester(RequestId, AuditActions.WithTypedDetail, now,
             new AuditStep("system", "Requester's personal data erased", "The linked customer was erased (O7): contact details, request details, identity document and typed reasons removed"));
     }
 

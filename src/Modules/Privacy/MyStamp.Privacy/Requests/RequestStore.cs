@@ -60,17 +60,23 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// After the linked customer's erasure (O7): clears the detail of the request's steps whose detail an admin
-    /// typed, and appends <paramref name="step"/>, in one transaction. The trail's trigger lets a detail be
-    /// cleared (never rewritten) only inside a transaction marked as an erasure; no other column ever changes.
+    /// After the linked customer's erasure (O7), in one transaction: unlinks the request's row from the customer,
+    /// clears the detail of the steps whose detail an admin typed, and appends <paramref name="step"/>. The
+    /// trail's trigger lets a detail be cleared (never rewritten) only inside a transaction marked as an erasure;
+    /// no other column of the trail ever changes.
     /// </summary>
-    public async Task ForgetTypedDetails(Guid requestId, IReadOnlyList<string> actions, DateTimeOffset at, AuditStep step)
+    public async Task ForgetRequester(Guid requestId, IReadOnlyList<string> actions, DateTimeOffset at, AuditStep step)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using (var mark = new NpgsqlCommand("SELECT set_config('mystamp.privacy_erasure', 'on', true)", connection, transaction))
         {
             await mark.ExecuteNonQueryAsync();
+        }
+        await using (var unlink = new NpgsqlCommand("UPDATE privacy_requests SET customer_id = NULL WHERE request_id = @request_id", connection, transaction))
+        {
+            unlink.Parameters.AddWithValue("request_id", requestId);
+            await unlink.ExecuteNonQueryAsync();
         }
         await using (var clear = new NpgsqlCommand(
             "UPDATE privacy_request_audit SET detail = NULL WHERE request_id = @request_id AND action = ANY(@actions) AND detail IS NOT NULL",
