@@ -36,7 +36,7 @@ internal static class PrivacyTestUsers
             lastName = "Van den Bossche-" + Guid.NewGuid().ToString("N")[..6],
             email,
             password = Password,
-            gender = "F",
+            gender = "Female",
             birthDate = "1988-04-12",
             phone,
             address = new { street = "Kerkstraat", houseNumber = "12", box = "3", postalCode = "9000", city = "Gent", country = "BE" },

@@ -33,6 +33,11 @@ public sealed class DataSubjectRequestState
     [Id(16)] public DateTimeOffset? ClosedAt { get; set; }
     /// <summary>Set once the linked customer was erased and the requester's data forgotten (O7).</summary>
     [Id(17)] public DateTimeOffset? RequesterForgottenAt { get; set; }
+    /// <summary>
+    /// The customer being erased by this request, while the erasure runs: it unlinks the request on its way
+    /// (<see cref="DataSubjectRequestGrain.ForgetRequester"/>), and a retry after a failure needs the id again.
+    /// </summary>
+    [Id(18)] public Guid? ErasingCustomer { get; set; }
 }
 
 /// <summary>
@@ -241,7 +246,7 @@ internal sealed class DataSubjectRequestGrain(
     /// <summary>Carries out the request for the linked customer; returns the outcome told to the requester.</summary>
     private async Task<string> Fulfil(string actor, string? reason, List<AuditStep> steps)
     {
-        if (State.CustomerId is not { } customerId)
+        if ((State.CustomerId ?? State.ErasingCustomer) is not { } customerId)
         {
             throw DomainException.Conflict("Link the request to the requester's customer account when verifying the identity, or reject it with the ground 'no data held'.");
         }
@@ -271,10 +276,12 @@ internal sealed class DataSubjectRequestGrain(
                 // erases the orders, designs and every module's rows (this request's requester included, see
                 // ForgetRequester), resuming an interrupted erasure. The Privacy module's eraser calls back into
                 // this grain while it waits here: the call chain may re-enter, nothing else may.
+                State.ErasingCustomer = customerId;
                 using (RequestContext.AllowCallChainReentrancy())
                 {
                     await grains.GetGrain<ICustomerGrain>(customerId).AsReference<IRetentionSubject>().EraseNow(ErasureSource.Request);
                 }
+                State.ErasingCustomer = null;
                 var erasedAt = clock.GetUtcNow();
                 steps.Add(new(actor, "Customer erased", "Account closed; profile, orders' personal data, designs and photos, and every module's records about the customer erased"));
                 State.ProcessorsNotified = [];
