@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using MyStamp.Audit.Contracts;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.Customers.Contracts;
 using MyStamp.Privacy.Contracts;
@@ -70,7 +71,7 @@ public static class PrivacyApi
             var view = await request.Get() ?? throw DomainException.NotFound("The request");
             if (view.CustomerId is { } customerId)
             {
-                await grains.GetGrain<ICustomerPrivacyGrain>(customerId).RecordAdminAccess(PrivacyUser.Id(http.User), "Opened their data-subject request");
+                await grains.GetGrain<IPersonalDataViewsGrain>(customerId).Record(PrivacyUser.Id(http.User), ViewedData.DataSubjectRequest);
             }
             return new AdminRequestView(view, await request.GetAuditTrail());
         });
@@ -86,12 +87,12 @@ public static class PrivacyApi
                 PrivacyUser.Id(http.User), body.Reason, body.Ground, body.CustomerId)));
         admin.MapGet("/requests/{id:guid}/access-report.pdf", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
-            var privacyOfRequester = await RequesterPrivacy(id, http, grains, "Access report downloaded to answer a request");
+            var privacyOfRequester = await RequesterPrivacy(id, http, grains, ViewedData.AccessReportForRequest);
             return Results.File(await privacyOfRequester.GetAccessReportPdf(), "application/pdf", "access-report.pdf");
         });
         admin.MapGet("/requests/{id:guid}/export", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
-            var privacyOfRequester = await RequesterPrivacy(id, http, grains, "Data export downloaded to answer a request");
+            var privacyOfRequester = await RequesterPrivacy(id, http, grains, ViewedData.ExportForRequest);
             return Results.File(await privacyOfRequester.ExportPersonalData(), "application/zip", "personal-data.zip");
         });
         admin.MapPost("/objections", async (AdminObjectionBody body, HttpContext http, IGrainFactory grains) =>
@@ -153,14 +154,13 @@ public static class PrivacyApi
         return Results.Created($"/api/admin/privacy/requests/{requestId}", new SubmittedRequest(view.RequestId, view.DueBy, view.Status));
     }
 
-    /// <summary>The privacy grain of the customer a request is linked to; records that this admin looked at their data.</summary>
+    /// <summary>The privacy grain of the customer a request is linked to, once the look is in the audit trail (recorded before anything is shown).</summary>
     private static async Task<ICustomerPrivacyGrain> RequesterPrivacy(Guid requestId, HttpContext http, IGrainFactory grains, string what)
     {
         var view = await grains.GetGrain<IDataSubjectRequestGrain>(requestId).Get() ?? throw DomainException.NotFound("The request");
         var customerId = view.CustomerId ?? throw DomainException.Conflict("The request is not linked to a customer account.");
-        var privacy = grains.GetGrain<ICustomerPrivacyGrain>(customerId);
-        await privacy.RecordAdminAccess(PrivacyUser.Id(http.User), what);
-        return privacy;
+        await grains.GetGrain<IPersonalDataViewsGrain>(customerId).Record(PrivacyUser.Id(http.User), what);
+        return grains.GetGrain<ICustomerPrivacyGrain>(customerId);
     }
 
     private static DataSubjectRequestView OwnRequest(DataSubjectRequestView? view, Guid customerId) =>

@@ -1,15 +1,22 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Customers.Contracts;
 using MyStamp.Integration.Tests.Infrastructure;
+using MyStamp.Integration.Tests.Privacy;
+using MyStamp.Privacy.Contracts;
 using Npgsql;
 
 namespace MyStamp.Integration.Tests.Retention;
 
 /// <summary>
 /// Erasure leaves nothing that identifies the person (O7): after a customer with a distinctive name,
-/// e-mail, phone, address, photo and three orders is erased, no table of the database and no file of the
-/// project's data folder holds any of it, not even in PostgreSQL's table files or write-ahead log.
+/// e-mail, phone, address, photo, three orders and privacy records (an objection, a data-subject request
+/// with a redacted identity document, an admin's look in the audit trail) is erased, no table of the
+/// database and no file of the project's data folder holds any of it, not even in PostgreSQL's table files
+/// or write-ahead log.
 /// </summary>
 public sealed class ErasureCompletenessTests
 {
@@ -26,7 +33,9 @@ public sealed class ErasureCompletenessTests
         registration["phone"] = $"0470 {tag.Select(c => (char)('0' + c % 10)).Take(2).Aggregate("", (s, c) => s + c)} {Random.Shared.Next(10, 99)} {Random.Shared.Next(10, 99)}";
         registration["address"]!["street"] = $"Kwikstaartdreef{letters}";
         var (account, client) = await world.SignedInCustomer(registration);
-        var photo = RetentionWorld.PatternPhoto();
+        // Images of this run only: other tests upload the default pattern into the same PostgreSQL cluster.
+        var seed = Random.Shared.Next();
+        var photo = RetentionWorld.PatternPhoto(seed);
         var designId = await world.ApprovedDesign(client, photo);
         var shipTo = new JsonObject
         {
@@ -37,11 +46,13 @@ public sealed class ErasureCompletenessTests
             await RetentionWorld.PlaceOrder(client, designId, i == 0 ? shipTo : null);
         }
         var profile = (await world.Grains.GetGrain<ICustomerGrain>(account.CustomerId).GetProfile())!;
+        var privacy = await PrivacyRecords(world, client, account.CustomerId, profile, letters, RetentionWorld.PatternPhoto(seed + 1));
 
         // What to look for: the values as stored, and slices of every stored form of the photo.
-        string[] texts = [profile.FirstName, profile.LastName, profile.Email, profile.Phone!, profile.Address.Street, $"Pimpernelhof{letters}"];
+        string[] texts = [profile.FirstName, profile.LastName, profile.Email, profile.Phone!, profile.Address.Street, $"Pimpernelhof{letters}", .. privacy.Texts];
         var binaries = await PhotoSlices(world.Database);
         binaries.Add(photo.AsSpan(photo.Length / 2, 64).ToArray());
+        binaries.Add(privacy.DocumentSlice);
         Assert.True(binaries.Count >= 2, "the photo is stored in the studio's blob table");
         var scan = new PersonalDataScan(texts, binaries);
 
@@ -53,6 +64,10 @@ public sealed class ErasureCompletenessTests
         }
         Assert.Contains(before, hit => hit.Contains("bytes of the photo", StringComparison.Ordinal));
         Assert.Contains(scan.ScanFiles(PersonalDataScan.DataFolder()), hit => hit.Contains(profile.Email, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(1L, await world.Scalar<long>("SELECT count(*) FROM privacy_requests WHERE customer_id = @id", ("id", account.CustomerId)));
+        Assert.True(await world.Scalar<long>("SELECT count(*) FROM audit_personal_data_views WHERE customer_id = @id", ("id", account.CustomerId)) > 0);
+        Assert.Equal(1L, await world.Scalar<long>("SELECT count(*) FROM privacy_audience WHERE customer_id = @id", ("id", account.CustomerId)));
+        Assert.Equal(1L, await PrivacyStateRows(world));
 
         // Three years after the last order the reminders erase; the nightly sweep then purges the disk.
         await world.AdvanceTo(RetentionPeriod.DeadlineAfter(world.Clock.GetUtcNow()) + TimeSpan.FromMinutes(1));
@@ -62,7 +77,59 @@ public sealed class ErasureCompletenessTests
 
         Assert.Empty(await scan.ScanDatabase(world.Database));
         Assert.Empty(scan.ScanFiles(PersonalDataScan.DataFolder()));
+        // Ids name no one, but rows about a person who is gone go too: the trail of admin looks, the audience
+        // entry, the privacy state. The request stays, unlinked, as proof that it was answered.
+        Assert.Equal(0L, await world.Scalar<long>("SELECT count(*) FROM audit_personal_data_views WHERE customer_id = @id", ("id", account.CustomerId)));
+        Assert.Equal(0L, await world.Scalar<long>("SELECT count(*) FROM privacy_audience WHERE customer_id = @id", ("id", account.CustomerId)));
+        Assert.Equal(0L, await world.Scalar<long>("SELECT count(*) FROM privacy_requests WHERE customer_id = @id", ("id", account.CustomerId)));
+        Assert.Equal(0L, await PrivacyStateRows(world));
+        Assert.Equal(1L, await world.Scalar<long>("SELECT count(*) FROM privacy_requests WHERE request_id = @id", ("id", privacy.RequestId)));
     }
+
+    /// <summary>
+    /// What the privacy centre keeps about the customer, made through the real API: an audience entry, an objection to e-mail
+    /// advertising; an access request sent without signing in, with the customer's name and e-mail, details and a
+    /// redacted identity document, for which the admin asks more proof (typing a reason) and which they then
+    /// verify and link to the customer (the document is deleted then, O9, but its bytes were on disk); and the
+    /// admin's look at the request, recorded in the audit trail.
+    /// </summary>
+    private static async Task<PrivacyData> PrivacyRecords(RetentionWorld world, HttpClient customer, Guid customerId, CustomerProfile profile, string letters, byte[] identityDocument)
+    {
+        // Registration is meant to enrol the customer in the advertising audience (IAdvertisingAudienceGrain.Enrol);
+        // enrolled here, as the privacy tests do, so the audience entry is there to be erased.
+        await world.Grains.GetGrain<IAdvertisingAudienceGrain>(0).Enrol(customerId);
+        using (var objected = await customer.PostAsJsonAsync("/api/privacy/objections", new { channel = "Email" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, objected.StatusCode);
+        }
+
+        var details = $"Graag alles over mijn zoon Brenthorst{letters}";
+        using var anonymous = world.Node.CreateApiClient();
+        using var form = PrivacyTestFiles.RequestForm("Access", profile.FirstName, profile.LastName, profile.Email, identityDocument,
+            """[{"x":20,"y":40,"width":110,"height":140}]""");
+        form.Add(new StringContent(details), "details");
+        using var submitted = await anonymous.PostAsync("/api/privacy/requests", form);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid();
+        var document = await world.Scalar<byte[]>("SELECT content FROM privacy_identity_documents WHERE request_id = @id", ("id", requestId));
+        Assert.NotNull(document);
+        var documentSlice = document.AsSpan(document.Length / 2, 64).ToArray();
+
+        using var admin = await world.Node.LoginAsAdmin();
+        var reason = $"Stuur de voorkant van de kaart van Oudenhoven{letters}";
+        await DataSubjectRequestTests.Decide(admin, requestId, new { decision = "AskMoreProof", reason }, HttpStatusCode.OK);
+        await DataSubjectRequestTests.Decide(admin, requestId, new { decision = "Verify", customerId }, HttpStatusCode.OK);
+        using (var opened = await admin.GetAsync($"/api/admin/privacy/requests/{requestId}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        }
+        return new PrivacyData(requestId, [details, reason], documentSlice);
+    }
+
+    private static Task<long> PrivacyStateRows(RetentionWorld world) =>
+        world.Scalar<long>("SELECT count(*) FROM orleansstorage WHERE graintypestring LIKE '%privacy-customer%'");
+
+    private sealed record PrivacyData(Guid RequestId, string[] Texts, byte[] DocumentSlice);
 
     /// <summary>A 64-byte slice from the middle of every blob the studio stored (the cleaned photo and what it derived).</summary>
     private static async Task<List<byte[]>> PhotoSlices(string database)

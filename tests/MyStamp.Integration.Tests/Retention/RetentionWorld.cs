@@ -102,11 +102,18 @@ public sealed class RetentionWorld : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["orderId"]!.GetValue<Guid>();
     }
 
-    /// <summary>A 1200 × 900 PNG whose pixels follow a pattern no camera makes: stripes of three odd colours.</summary>
-    public static byte[] PatternPhoto()
+    /// <summary>
+    /// A 1200 × 900 PNG whose pixels follow a pattern no camera makes: stripes of three odd colours. With a
+    /// <paramref name="seed"/> the colours are the seed's own, so a scan for its bytes cannot find another
+    /// test's copy of the same image in the shared cluster's files.
+    /// </summary>
+    public static byte[] PatternPhoto(int? seed = null)
     {
         using var image = new Image<Rgb24>(1200, 900);
-        Rgb24[] colours = [new(13, 171, 89), new(241, 7, 199), new(97, 59, 233)];
+        var random = seed is { } value ? new Random(value) : null;
+        Rgb24[] colours = random is null
+            ? [new(13, 171, 89), new(241, 7, 199), new(97, 59, 233)]
+            : [.. Enumerable.Range(0, 3).Select(_ => new Rgb24((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)))];
         image.ProcessPixelRows(rows =>
         {
             for (var y = 0; y < rows.Height; y++)

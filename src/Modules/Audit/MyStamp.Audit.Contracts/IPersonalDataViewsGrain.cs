@@ -41,6 +41,15 @@ public static class ViewedData
     /// <summary>The admin console's customer page: profile, orders and designs.</summary>
     public const string CustomerPage = "Admin console customer page: profile, orders and designs";
 
+    /// <summary>The privacy desk's page (or API) of a data-subject request linked to the customer.</summary>
+    public const string DataSubjectRequest = "Opened their data-subject request";
+
+    /// <summary>The customer's access report, downloaded by an admin to answer a request.</summary>
+    public const string AccessReportForRequest = "Access report downloaded to answer a request";
+
+    /// <summary>The customer's portability export, downloaded by an admin to answer a request.</summary>
+    public const string ExportForRequest = "Data export downloaded to answer a request";
+
     /// <summary>The longest description <see cref="IPersonalDataViewsGrain.Record"/> accepts.</summary>
     public const int MaxLength = 200;
 }

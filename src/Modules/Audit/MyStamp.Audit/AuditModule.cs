@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MyStamp.Audit.PersonalDataViews;
 using MyStamp.BuildingBlocks.Database;
+using MyStamp.BuildingBlocks.Retention;
 
 namespace MyStamp.Audit;
 
@@ -10,6 +12,8 @@ public static class AuditModule
     public static IServiceCollection AddAuditModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IModuleSchema>(new ModuleSchema(SqlMigration.FromEmbeddedResources(typeof(AuditModule).Assembly, "audit")));
+        // The customer's erasure (O7) removes the trail's entries about them.
+        services.AddSingleton<IPersonalDataEraser, PersonalDataViewsEraser>();
         return services;
     }
 

@@ -4,8 +4,10 @@ namespace MyStamp.Privacy.Contracts;
 
 /// <summary>
 /// The privacy side of one customer (key: the customer id): objections (O4), survey objection,
-/// restriction of processing, which policy version they have seen (O11), which admins looked at their
-/// data, and the Art. 15 access report and the portability export built from every module's contracts.
+/// restriction of processing, which policy version they have seen (O11), and the Art. 15 access report and
+/// the portability export built from every module's contracts. Which admins looked at the customer's data is
+/// kept by the Audit module's append-only trail (<c>IPersonalDataViewsGrain</c>): admin screens record there,
+/// and the access report reads it.
 /// </summary>
 [Alias("mystamp.privacy.customer-privacy")]
 public interface ICustomerPrivacyGrain : IGrainWithGuidKey
@@ -32,12 +34,6 @@ public interface ICustomerPrivacyGrain : IGrainWithGuidKey
     /// <summary>The customer has read the given policy version: the notice goes away.</summary>
     Task AcknowledgePolicy(int version);
 
-    /// <summary>
-    /// Records that an admin looked at this customer's data (shown in the access report). Every module
-    /// whose admin screens show a customer's personal data calls this.
-    /// </summary>
-    Task RecordAdminAccess(Guid adminId, string what);
-
     /// <summary>The Art. 15 access report: the data, its source, purposes, recipients, transfers, retention and more.</summary>
     Task<AccessReport> GetAccessReport();
 
@@ -48,8 +44,9 @@ public interface ICustomerPrivacyGrain : IGrainWithGuidKey
     Task<byte[]> ExportPersonalData();
 
     /// <summary>
-    /// Erases everything the Privacy module keeps about the customer (state, audience entry, access log).
-    /// The customer erasure (O7) calls this.
+    /// Erases the customer's privacy state and audience entry. The customer's erasure (O7) reaches it through
+    /// the Privacy module's <c>IPersonalDataEraser</c>, which also forgets the requester in their data-subject
+    /// requests; other modules need not call it. Idempotent.
     /// </summary>
     Task Forget();
 }
@@ -75,7 +72,7 @@ public sealed record ObjectionsView(
     [property: Id(0)] IReadOnlyList<AdvertisingChannel> Advertising,
     [property: Id(1)] bool Surveys);
 
-/// <summary>An admin looked at the customer's data.</summary>
+/// <summary>An admin looked at the customer's data: an entry of the Audit module's trail, as the access report shows it.</summary>
 [GenerateSerializer, Immutable]
 [Alias("mystamp.privacy.admin-access")]
 public sealed record AdminAccess(

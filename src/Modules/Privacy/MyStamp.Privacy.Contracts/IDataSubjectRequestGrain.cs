@@ -29,6 +29,16 @@ public interface IDataSubjectRequestGrain : IGrainWithGuidKey
 
     /// <summary>Flags the request as overdue when its due date has passed and it is still open; true when it did.</summary>
     Task<bool> FlagIfOverdue();
+
+    /// <summary>
+    /// The customer this request is linked to has been erased (O7): forgets the requester's contact details and
+    /// what they wrote, every text an admin typed about them (in the messages, the outcome and the audit trail),
+    /// and the identity document, and unlinks the request from the customer. What proves the request was
+    /// handled stays: its type, dates, status history, the processors told, and the audit steps without their
+    /// typed text. Idempotent. The Privacy module's part of the customer's erasure calls it for every request
+    /// linked to the customer.
+    /// </summary>
+    Task ForgetRequester();
 }
 
 /// <summary>
@@ -109,6 +119,9 @@ public sealed record Requester(
     [property: Id(2)] string? Email,
     [property: Id(3)] string? Address)
 {
+    /// <summary>What a request shows in place of its requester once the customer it is linked to was erased (O7).</summary>
+    public static Requester Erased { get; } = new("(erased)", "(erased)", null, null);
+
     public override string ToString() => "Requester { redacted }";
 }
 

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyStamp.BuildingBlocks.Database;
+using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Privacy.Audience;
+using MyStamp.Privacy.Erasure;
 using MyStamp.Privacy.IdentityDocuments;
 using MyStamp.Privacy.Policy;
 using MyStamp.Privacy.Requests;
@@ -22,6 +24,8 @@ public static class PrivacyModule
         services.AddSingleton<IdentityDocumentStore>();
         services.AddSingleton<AudienceStore>();
         services.AddSingleton<OverdueRequestsSweep>();
+        // The customer's erasure (O7) calls every module's eraser: this one forgets what Privacy keeps about them.
+        services.AddSingleton<IPersonalDataEraser, PrivacyPersonalDataEraser>();
 
         // Overdue requests are flagged by a clustered Quartz job (the scheduler and its store are set up by the Silo).
         var schedule = configuration["Privacy:OverdueSweepSchedule"] ?? "0 15 * * * ?";

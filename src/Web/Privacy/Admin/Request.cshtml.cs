@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MyStamp.Audit.Contracts;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.Privacy.Contracts;
 using MyStamp.Web.Security;
@@ -38,12 +39,13 @@ public sealed class RequestDecisionModel(IGrainFactory grains) : PageModel
         {
             return false;
         }
-        View = view;
-        AuditTrail = await request.GetAuditTrail();
         if (view.CustomerId is { } customerId)
         {
-            await grains.GetGrain<ICustomerPrivacyGrain>(customerId).RecordAdminAccess(PrivacyUser.Id(User), "Opened their data-subject request");
+            // In the customer's audit trail before anything is shown; if that fails, nothing is.
+            await grains.GetGrain<IPersonalDataViewsGrain>(customerId).Record(PrivacyUser.Id(User), ViewedData.DataSubjectRequest);
         }
+        View = view;
+        AuditTrail = await request.GetAuditTrail();
         return true;
     }
 }

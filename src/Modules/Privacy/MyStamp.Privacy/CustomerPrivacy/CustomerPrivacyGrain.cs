@@ -1,3 +1,4 @@
+using MyStamp.Audit.Contracts;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Customers.Contracts;
@@ -30,15 +31,15 @@ public sealed class CustomerPrivacyState
     [Id(2)] public Guid? RestrictedByRequest { get; set; }
     [Id(3)] public DateTimeOffset? RestrictedAt { get; set; }
     [Id(4)] public int AcknowledgedPolicyVersion { get; set; }
-    [Id(5)] public List<AdminAccess> AdminAccesses { get; set; } = [];
+    // Id 5 held the admin access log before the Audit module's trail replaced it: never reuse it.
     [Id(6)] public List<RecordedObjection> Objections { get; set; } = [];
 }
 
 /// <summary>
 /// The privacy side of one customer. Advertising objections live in the customer grain (the Customers
 /// module owns them); this grain records how each reached us, keeps the survey objection, the
-/// restriction, the policy acknowledgement and the admin access log, and builds the access report and
-/// the export from the other modules' contracts.
+/// restriction and the policy acknowledgement, and builds the access report and the export from the other
+/// modules' contracts (which admins looked: the Audit module's trail).
 /// </summary>
 internal sealed class CustomerPrivacyGrain(
     [PersistentState("privacy-customer", GrainStorage.Name)] IPersistentState<CustomerPrivacyState> privacy,
@@ -118,23 +119,18 @@ internal sealed class CustomerPrivacyGrain(
         }
     }
 
-    public async Task RecordAdminAccess(Guid adminId, string what)
-    {
-        privacy.State.AdminAccesses.Add(new AdminAccess(adminId, clock.GetUtcNow(), what.Length > 200 ? what[..200] : what));
-        await privacy.WriteStateAsync();
-    }
-
     public async Task<AccessReport> GetAccessReport()
     {
         var profile = await RequireProfile();
         var orders = await Orders();
         var designs = await Designs();
         var register = await grains.GetGrain<IProcessingRegisterGrain>(0).Get();
+        var views = await grains.GetGrain<IPersonalDataViewsGrain>(CustomerId).List();
         return AccessReportBuilder.Build(
             profile, await GetObjections(), privacy.State.Restricted,
             orders.Select(o => new AccessReportRecord(o.OrderId, o.PlacedAt, $"Order of {o.Sheets} sheet(s), status {o.Status}")).ToList(),
             designs.Select(d => new AccessReportRecord(d.DesignId, d.UploadedAt, $"Photo for a {d.Format} stamp, {d.Status}")).ToList(),
-            privacy.State.AdminAccesses, register, clock.GetUtcNow());
+            views.Select(view => new AdminAccess(view.AdminId, view.At, view.What)).ToList(), register, clock.GetUtcNow());
     }
 
     public async Task<byte[]> GetAccessReportPdf() => AccessReportPdf.Render(await GetAccessReport());
@@ -170,7 +166,11 @@ internal sealed class CustomerPrivacyGrain(
     public async Task Forget()
     {
         await audience.Remove(CustomerId);
-        await privacy.ClearStateAsync();
+        if (privacy.RecordExists)
+        {
+            // DeleteStateOnClear: the row is deleted, not left as a tombstone.
+            await privacy.ClearStateAsync();
+        }
         DeactivateOnIdle();
     }
 

@@ -5,6 +5,7 @@ using MyStamp.Customers.Contracts;
 using MyStamp.Privacy.Contracts;
 using MyStamp.Privacy.IdentityDocuments;
 using MyStamp.Privacy.Register;
+using MyStamp.Retention.Contracts;
 
 namespace MyStamp.Privacy.Requests;
 
@@ -30,12 +31,20 @@ public sealed class DataSubjectRequestState
     [Id(14)] public List<RequesterMessage> Messages { get; set; } = [];
     [Id(15)] public List<string> ProcessorsNotified { get; set; } = [];
     [Id(16)] public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>Set once the linked customer was erased and the requester's data forgotten (O7).</summary>
+    [Id(17)] public DateTimeOffset? RequesterForgottenAt { get; set; }
+    /// <summary>
+    /// The customer being erased by this request, while the erasure runs: it unlinks the request on its way
+    /// (<see cref="DataSubjectRequestGrain.ForgetRequester"/>), and a retry after a failure needs the id again.
+    /// </summary>
+    [Id(18)] public Guid? ErasingCustomer { get; set; }
 }
 
 /// <summary>
 /// One data-subject request. Reads top to bottom as its lifecycle: submit, decide (verify, ask more
-/// proof, fulfil, reject, extend), more proof, overdue flag. Each change writes the state, then the
-/// queue row and the audit steps in one transaction.
+/// proof, fulfil, reject, extend), more proof, overdue flag, and forgetting the requester once their
+/// customer account is erased. Each change writes the state, then the queue row and the audit steps in one
+/// transaction.
 /// </summary>
 internal sealed class DataSubjectRequestGrain(
     [PersistentState("privacy-request", GrainStorage.Name)] IPersistentState<DataSubjectRequestState> request,
@@ -130,11 +139,11 @@ internal sealed class DataSubjectRequestGrain(
                     await RequireCustomer(customerId);
                     State.CustomerId = customerId;
                 }
-                steps.Add(new(actor, "Identity verified", decision.CustomerId is { } id ? $"Linked to customer {id}" : reason));
+                steps.Add(new(actor, AuditActions.IdentityVerified, decision.CustomerId is { } id ? $"Linked to customer {id}" : reason));
                 await DeleteIdentityDocument(steps);
                 break;
             case DecisionKind.AskMoreProof:
-                steps.Add(new(actor, "More proof of identity requested", reason));
+                steps.Add(new(actor, AuditActions.MoreProofRequested, reason));
                 Tell(now, "We need more proof of your identity", $"To protect your data we need more proof of your identity before we can handle your request: {reason}");
                 break;
             case DecisionKind.Extend:
@@ -143,7 +152,7 @@ internal sealed class DataSubjectRequestGrain(
                     throw DomainException.Conflict(why);
                 }
                 State.Extended = true;
-                steps.Add(new(actor, "Deadline extended by two months", $"New due date {DueBy:yyyy-MM-dd}. Reason: {reason}"));
+                steps.Add(new(actor, AuditActions.DeadlineExtended, $"New due date {DueBy:yyyy-MM-dd}. Reason: {reason}"));
                 Tell(now, "We need more time for your request",
                     $"We extend the deadline to answer your request by two months, to {Long(DueBy)} (GDPR Art. 12(3)). Reason: {reason}");
                 break;
@@ -151,13 +160,13 @@ internal sealed class DataSubjectRequestGrain(
                 var ground = decision.Ground!.Value;
                 State.RejectionGround = ground;
                 State.Outcome = reason;
-                steps.Add(new(actor, "Rejected", $"{ground}: {reason}"));
+                steps.Add(new(actor, AuditActions.Rejected, $"{ground}: {reason}"));
                 await DeleteIdentityDocument(steps);
                 Tell(now, "Your request was refused", $"{RequestLifecycle.Describe(ground)} {reason}\n\n{ComplaintNotice}");
                 break;
             case DecisionKind.Fulfil:
                 State.Outcome = await Fulfil(actor, reason, steps);
-                steps.Add(new(actor, "Fulfilled", State.Outcome));
+                steps.Add(new(actor, AuditActions.Fulfilled, State.Outcome));
                 Tell(now, "Your request was handled", State.Outcome + "\n\n" + ComplaintNotice);
                 break;
         }
@@ -210,10 +219,34 @@ internal sealed class DataSubjectRequestGrain(
         return true;
     }
 
+    public async Task ForgetRequester()
+    {
+        if (!request.RecordExists || State.RequesterForgottenAt is not null)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow();
+        State.Requester = Requester.Erased;
+        State.Details = null;
+        // The outcome and the messages may quote what an admin typed (a rectification, a rejection's reason).
+        State.Outcome = State.Outcome is null ? null : ErasedText;
+        State.Messages = State.Messages.Select(message => message with { Body = ErasedText }).ToList();
+        State.HasIdentityDocument = false;
+        // Unlinked: nothing points at the person who is gone, and no admin look at it is about them any more.
+        State.CustomerId = null;
+        State.RequesterForgottenAt = now;
+        await request.WriteStateAsync();
+        await documents.Delete(RequestId);
+        // The request and its steps stay, as proof that it was received, checked and answered on time (GDPR
+        // Art. 5(2), 12(3)): they name no one (actors are random ids) once the details an admin typed are cleared.
+        await store.ForgetRequester(RequestId, AuditActions.WithTypedDetail, now,
+            new AuditStep("system", "Requester's personal data erased", "The linked customer was erased (O7): contact details, request details, identity document and typed reasons removed"));
+    }
+
     /// <summary>Carries out the request for the linked customer; returns the outcome told to the requester.</summary>
     private async Task<string> Fulfil(string actor, string? reason, List<AuditStep> steps)
     {
-        if (State.CustomerId is not { } customerId)
+        if ((State.CustomerId ?? State.ErasingCustomer) is not { } customerId)
         {
             throw DomainException.Conflict("Link the request to the requester's customer account when verifying the identity, or reject it with the ground 'no data held'.");
         }
@@ -239,24 +272,25 @@ internal sealed class DataSubjectRequestGrain(
                 await privacy.Object(ObjectionChannel.Surveys, source, null);
                 return "Your objection is recorded and took effect at once: you receive no advertising through any channel and no survey invitations.";
             case RequestType.Erasure:
-                ErasureReceipt receipt;
-                try
+                // The one way to erase a customer: the retention work's erasure, which closes the account and
+                // erases the orders, designs and every module's rows (this request's requester included, see
+                // ForgetRequester), resuming an interrupted erasure. The Privacy module's eraser calls back into
+                // this grain while it waits here: the call chain may re-enter, nothing else may.
+                State.ErasingCustomer = customerId;
+                using (RequestContext.AllowCallChainReentrancy())
                 {
-                    receipt = await grains.GetGrain<ICustomerErasureGrain>(customerId).EraseNow(RequestId);
+                    await grains.GetGrain<ICustomerGrain>(customerId).AsReference<IRetentionSubject>().EraseNow(ErasureSource.Request);
                 }
-                catch (ArgumentException)
-                {
-                    // No grain implements the erasure contract on this silo yet (the retention work provides it).
-                    throw DomainException.Conflict("Erasure is not available yet: nothing was erased.");
-                }
-                steps.Add(new(actor, "Customer erased", receipt.Summary));
+                State.ErasingCustomer = null;
+                var erasedAt = clock.GetUtcNow();
+                steps.Add(new(actor, "Customer erased", "Account closed; profile, orders' personal data, designs and photos, and every module's records about the customer erased"));
                 State.ProcessorsNotified = [];
                 foreach (var processor in ProcessingRegisterCatalog.Processors.Where(p => p.ReceivesCustomerData))
                 {
                     State.ProcessorsNotified.Add(processor.Name);
                     steps.Add(new("system", "Processor notified of the erasure", $"{processor.Name} ({processor.Service})"));
                 }
-                return $"Your personal data and photos were erased on {Long(BrusselsCalendar.DateOf(receipt.ErasedAt))}. We told our processors ({string.Join(", ", State.ProcessorsNotified)}) to erase them too.";
+                return $"Your personal data and photos were erased on {Long(BrusselsCalendar.DateOf(erasedAt))}. We told our processors ({string.Join(", ", State.ProcessorsNotified)}) to erase them too.";
             default:
                 throw DomainException.Conflict("Unknown request type.");
         }
@@ -321,6 +355,8 @@ internal sealed class DataSubjectRequestGrain(
         requester.FirstName.Trim(), requester.LastName.Trim(),
         string.IsNullOrWhiteSpace(requester.Email) ? null : requester.Email.Trim(),
         string.IsNullOrWhiteSpace(requester.Address) ? null : requester.Address.Trim());
+
+    private const string ErasedText = "(erased with the customer's personal data)";
 
     private static string Long(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 

@@ -59,6 +59,47 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
         await transaction.CommitAsync();
     }
 
+    /// <summary>
+    /// After the linked customer's erasure (O7), in one transaction: unlinks the request's row from the customer,
+    /// clears the detail of the steps whose detail an admin typed, and appends <paramref name="step"/>. The
+    /// trail's trigger lets a detail be cleared (never rewritten) only inside a transaction marked as an erasure;
+    /// no other column of the trail ever changes.
+    /// </summary>
+    public async Task ForgetRequester(Guid requestId, IReadOnlyList<string> actions, DateTimeOffset at, AuditStep step)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var mark = new NpgsqlCommand("SELECT set_config('mystamp.privacy_erasure', 'on', true)", connection, transaction))
+        {
+            await mark.ExecuteNonQueryAsync();
+        }
+        await using (var unlink = new NpgsqlCommand("UPDATE privacy_requests SET customer_id = NULL WHERE request_id = @request_id", connection, transaction))
+        {
+            unlink.Parameters.AddWithValue("request_id", requestId);
+            await unlink.ExecuteNonQueryAsync();
+        }
+        await using (var clear = new NpgsqlCommand(
+            "UPDATE privacy_request_audit SET detail = NULL WHERE request_id = @request_id AND action = ANY(@actions) AND detail IS NOT NULL",
+            connection, transaction))
+        {
+            clear.Parameters.AddWithValue("request_id", requestId);
+            clear.Parameters.AddWithValue("actions", actions.ToArray());
+            await clear.ExecuteNonQueryAsync();
+        }
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO privacy_request_audit (request_id, at, actor, action, detail) VALUES (@request_id, @at, @actor, @action, @detail)",
+            connection, transaction))
+        {
+            insert.Parameters.AddWithValue("request_id", requestId);
+            insert.Parameters.AddWithValue("at", at.ToUniversalTime());
+            insert.Parameters.AddWithValue("actor", step.Actor);
+            insert.Parameters.AddWithValue("action", step.Action);
+            insert.Parameters.AddWithValue("detail", (object?)step.Detail ?? DBNull.Value);
+            await insert.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
+    }
+
     public async Task<IReadOnlyList<RequestAuditEntry>> AuditTrail(Guid requestId)
     {
         await using var command = dataSource.CreateCommand("SELECT sequence, at, actor, action, detail FROM privacy_request_audit WHERE request_id = @request_id ORDER BY sequence");

@@ -1,0 +1,16 @@
+namespace MyStamp.Privacy.Requests;
+
+/// <summary>
+/// The audit actions whose detail may hold what an admin typed (a reason, a rectification): the detail is
+/// cleared when the customer is erased. Every other step's detail is worded by the code and names no one.
+/// </summary>
+internal static class AuditActions
+{
+    public const string IdentityVerified = "Identity verified";
+    public const string MoreProofRequested = "More proof of identity requested";
+    public const string DeadlineExtended = "Deadline extended by two months";
+    public const string Rejected = "Rejected";
+    public const string Fulfilled = "Fulfilled";
+
+    public static readonly string[] WithTypedDetail = [IdentityVerified, MoreProofRequested, DeadlineExtended, Rejected, Fulfilled];
+}
