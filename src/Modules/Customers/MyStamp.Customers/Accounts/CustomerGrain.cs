@@ -4,6 +4,7 @@ using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Customers.Contracts;
 using MyStamp.Customers.EmailIndex;
 using MyStamp.Customers.Profile;
+using MyStamp.Privacy.Contracts;
 using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Retention.Contracts;
 
@@ -102,6 +103,8 @@ internal sealed partial class CustomerGrain(
         }
         // O7: a customer who never orders is erased three years after registering.
         await ScheduleRetention();
+        // O4/O5: every customer joins the advertising audience; each export leaves out who objected to its channel.
+        await GrainFactory.GetGrain<IAdvertisingAudienceGrain>(0).Enrol(CustomerId);
         LogRegistered(CustomerId, profile.AccountType);
         return customer.State.Profile;
     }
