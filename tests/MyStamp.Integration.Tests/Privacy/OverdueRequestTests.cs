@@ -30,7 +30,7 @@ public sealed class OverdueRequestTests : IAsyncLifetime
     public async Task A_request_past_its_month_shows_as_overdue_and_the_clustered_job_flags_it()
     {
         // O10
-        var (_, admin) = PrivacyTestUsers.SignInAsAdmin(_node);
+        using var admin = await _node.LoginAsAdmin();
         var requestId = await RecordPostalRequest(admin);
         Assert.False(await Overdue(admin, requestId));
 
@@ -51,7 +51,7 @@ public sealed class OverdueRequestTests : IAsyncLifetime
     public async Task The_deadline_extends_once_by_two_months_and_only_during_the_first_month()
     {
         // O10
-        var (_, admin) = PrivacyTestUsers.SignInAsAdmin(_node);
+        using var admin = await _node.LoginAsAdmin();
         var early = await RecordPostalRequest(admin);
         var late = await RecordPostalRequest(admin);
         var due = await DueBy(admin, early);
