@@ -6,8 +6,7 @@ using MyStamp.Orders.Contracts;
 namespace MyStamp.Integration.Tests.Orders;
 
 /// <summary>The live feed itself, below the order grain: a publish on any node reaches the customer's connections on every node, and only theirs.</summary>
-[Collection(TwoNodesCollection.Name)]
-public class LiveFeedTests(TwoNodesFixture nodes)
+public class LiveFeedTests(TwoNodesFixture nodes) : IClassFixture<TwoNodesFixture>
 {
     [Fact]
     public async Task A_change_published_through_node_B_reaches_the_owners_connection_on_node_A_and_nobody_elses()

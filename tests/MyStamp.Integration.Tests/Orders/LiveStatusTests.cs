@@ -34,18 +34,10 @@ public sealed class TwoNodesFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The live-status and live-feed tests share one pair of nodes: two node starts instead of four.</summary>
-[CollectionDefinition(Name)]
-public sealed class TwoNodesCollection : ICollectionFixture<TwoNodesFixture>
-{
-    public const string Name = "Two nodes";
-}
-
 /// <summary>What a hub client received.</summary>
 public sealed record ReceivedStatus(Guid OrderId, string Status, DateTimeOffset At);
 
-[Collection(TwoNodesCollection.Name)]
-public class LiveStatusTests(TwoNodesFixture nodes)
+public class LiveStatusTests(TwoNodesFixture nodes) : IClassFixture<TwoNodesFixture>
 {
     [Fact]
     public async Task A_customer_on_node_A_sees_a_change_made_through_node_B_within_a_second_and_nobody_else_sees_it()
