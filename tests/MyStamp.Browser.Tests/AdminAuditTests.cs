@@ -6,7 +6,8 @@ using MyStamp.Integration.Tests.Infrastructure;
 namespace MyStamp.Browser.Tests;
 
 /// <summary>An admin's look at a customer is visible to the admins and to the customer (O8: "which admins looked").</summary>
-public class AdminAuditTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public class AdminAuditTests(BrowserFixture browser)
 {
     [Fact]
     public async Task An_admin_who_opens_the_dashboard_and_a_customers_page_leaves_a_visit_in_the_audit_trail()

@@ -1,9 +1,10 @@
 using Microsoft.Playwright;
-using MyStamp.Integration.Tests.Admin;
+using MyStamp.Integration.Tests.Infrastructure;
 
 namespace MyStamp.Browser.Tests;
 
-public class AdminConsoleTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public class AdminConsoleTests(BrowserFixture browser)
 {
     [Fact]
     public async Task An_admin_opens_the_Orleans_dashboard_under_the_sites_security_policy()
@@ -23,15 +24,8 @@ public class AdminConsoleTests(BrowserFixture browser) : IClassFixture<BrowserFi
 
     private async Task<IPage> AdminPage()
     {
-        using var admin = await SignedInClient.Admin(browser.Node);
-        var page = await browser.NewPage();
-        await page.Context.AddCookiesAsync(admin.Cookies.Select(cookie => new Cookie
-        {
-            Name = cookie.Key,
-            Value = cookie.Value,
-            Url = browser.BaseAddress.ToString(),
-        }));
-        return page;
+        using var admin = await browser.Node.LoginAsAdmin(api: false);
+        return await browser.NewPage(admin);
     }
 
     private static List<string> CollectPolicyViolations(IPage page)

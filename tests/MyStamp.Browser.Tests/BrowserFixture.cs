@@ -4,8 +4,9 @@ using MyStamp.Integration.Tests.Infrastructure;
 namespace MyStamp.Browser.Tests;
 
 /// <summary>
-/// One node listening on a real loopback port and one headless Debian Chromium, shared by a test
-/// class. Playwright never downloads a browser here: it drives /usr/bin/chromium.
+/// One node listening on a real loopback port and one headless Debian Chromium, shared by every browser
+/// test (the <see cref="BrowserCollection"/>): each test gets a browser context of its own, so cookies never
+/// cross. Playwright never downloads a browser here: it drives /usr/bin/chromium.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -40,6 +41,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh browser context holding the cookies of <paramref name="signedIn"/>: the browser is signed in as them.</summary>
+    public async Task<IPage> NewPage(TestClient signedIn)
+    {
+        var page = await NewPage();
+        await page.Context.AddCookiesAsync(signedIn.Cookies.Select(cookie => new Cookie
+        {
+            Name = cookie.Key,
+            Value = cookie.Value,
+            Url = BaseAddress.ToString(),
+        }));
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)
@@ -49,4 +63,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         await Node.DisposeAsync();
     }
+}
+
+/// <summary>
+/// The browser tests share one node and one Chromium: starting them takes seconds, and the tests run one at a
+/// time anyway on a small machine.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
 }

@@ -2,7 +2,8 @@ using Microsoft.Playwright;
 
 namespace MyStamp.Browser.Tests;
 
-public class HomePageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public class HomePageTests(BrowserFixture browser)
 {
     [Fact]
     public async Task A_visitor_sees_the_shop_and_can_find_sign_in_and_register()

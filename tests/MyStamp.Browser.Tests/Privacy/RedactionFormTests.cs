@@ -6,7 +6,8 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace MyStamp.Browser.Tests.Privacy;
 
 /// <summary>The request form: a visitor blacks out parts of the identity document in the browser (O9).</summary>
-public class RedactionFormTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public class RedactionFormTests(BrowserFixture browser)
 {
     [Fact]
     public async Task A_visitor_blacks_out_the_document_by_dragging_and_only_the_blacked_out_copy_is_stored()
@@ -21,6 +22,8 @@ public class RedactionFormTests(BrowserFixture browser) : IClassFixture<BrowserF
         await page.SetInputFilesAsync("#idDocument", new FilePayload { Name = "card.png", MimeType = "image/png", Buffer = Card() });
         var canvas = page.Locator("#redaction-canvas");
         await canvas.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        // The mouse works in the viewport: below the fold, the drag would land on nothing.
+        await canvas.ScrollIntoViewIfNeededAsync();
         var box = (await canvas.BoundingBoxAsync())!;
 
         // Drag over the left half of the card (the photo), shown at the canvas's own scale.

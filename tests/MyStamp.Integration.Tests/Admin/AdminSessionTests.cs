@@ -33,8 +33,8 @@ public sealed class AdminSessionTests(AdminSessionTests.ClockedNode fixture) : I
     [Fact]
     public async Task An_admin_cookie_is_issued_for_twenty_minutes_a_customer_cookie_for_eight_hours()
     {
-        using var admin = await SignedInClient.Admin(Node);
-        using var customer = await SignedInClient.Customer(Node);
+        using var admin = await Node.LoginAsAdmin(api: false);
+        using var customer = await Node.NewCustomer(api: false);
 
         Assert.Equal(TimeSpan.FromMinutes(20), Lifetime(admin));
         Assert.Equal(TimeSpan.FromHours(8), Lifetime(customer));
@@ -43,11 +43,11 @@ public sealed class AdminSessionTests(AdminSessionTests.ClockedNode fixture) : I
     [Fact]
     public async Task An_idle_admin_is_signed_out_after_twenty_minutes()
     {
-        using var admin = await SignedInClient.Admin(Node);
-        Assert.Equal(HttpStatusCode.OK, (await admin.Get("/admin")).StatusCode);
+        using var admin = await Node.LoginAsAdmin(api: false);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin")).StatusCode);
 
         Clock.Advance(TimeSpan.FromMinutes(21));
-        var response = await admin.Get("/admin");
+        var response = await admin.GetAsync("/admin");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/Login", response.Headers.Location?.OriginalString);
@@ -56,27 +56,27 @@ public sealed class AdminSessionTests(AdminSessionTests.ClockedNode fixture) : I
     [Fact]
     public async Task An_admin_who_keeps_working_stays_signed_in()
     {
-        using var admin = await SignedInClient.Admin(Node);
+        using var admin = await Node.LoginAsAdmin(api: false);
 
         for (var step = 0; step < 6; step++)
         {
             Clock.Advance(TimeSpan.FromMinutes(15));
-            Assert.Equal(HttpStatusCode.OK, (await admin.Get("/admin")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin")).StatusCode);
         }
     }
 
     [Fact]
     public async Task A_customer_idle_for_an_hour_is_still_signed_in()
     {
-        using var customer = await SignedInClient.Customer(Node);
+        using var customer = await Node.NewCustomer(api: false);
 
         Clock.Advance(TimeSpan.FromHours(1));
 
         // Still signed in: the admin area refuses them as a customer (403), not as a stranger (302 to sign in).
-        Assert.Equal(HttpStatusCode.Forbidden, (await customer.Get("/admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await customer.GetAsync("/admin")).StatusCode);
     }
 
-    private TimeSpan Lifetime(SignedInClient client)
+    private TimeSpan Lifetime(TestClient client)
     {
         var cookie = Node.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
         var ticket = cookie.TicketDataFormat.Unprotect(client.Cookies["mystamp.auth"])!;

@@ -8,18 +8,18 @@ using MyStamp.Integration.Tests.Infrastructure;
 namespace MyStamp.Integration.Tests.Admin;
 
 /// <summary>Every form that changes or looks something up posts an antiforgery token, and a post without one is refused.</summary>
-public partial class AntiforgeryTests(AdminNodeFixture fixture) : IClassFixture<AdminNodeFixture>
+public partial class AntiforgeryTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
     private MyStampNode Node => fixture.Node;
 
     [Fact]
     public async Task Every_posting_form_on_every_page_carries_an_antiforgery_token()
     {
-        using var admin = await SignedInClient.Admin(Node);
+        using var admin = await Node.LoginAsAdmin(api: false);
         var forms = 0;
         foreach (var path in Pages())
         {
-            var response = await admin.Get(path);
+            var response = await admin.GetAsync(path);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 continue;
@@ -37,9 +37,9 @@ public partial class AntiforgeryTests(AdminNodeFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_customer_search_posted_without_the_token_is_refused()
     {
-        using var admin = await SignedInClient.Admin(Node);
+        using var admin = await Node.LoginAsAdmin(api: false);
 
-        var response = await admin.Send(new HttpRequestMessage(HttpMethod.Post, "/admin/customers")
+        var response = await admin.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/admin/customers")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Query"] = Guid.CreateVersion7().ToString() }),
         });
@@ -50,7 +50,7 @@ public partial class AntiforgeryTests(AdminNodeFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_customer_search_with_the_token_goes_to_the_customer_page()
     {
-        using var admin = await SignedInClient.Admin(Node);
+        using var admin = await Node.LoginAsAdmin(api: false);
         var customerId = Guid.CreateVersion7();
 
         var response = await admin.PostForm("/admin/customers", new Dictionary<string, string> { ["Query"] = customerId.ToString() });

@@ -6,7 +6,7 @@ using Npgsql;
 namespace MyStamp.Integration.Tests.Admin;
 
 /// <summary>The trail of admin looks at personal data: complete, ordered, and impossible to edit.</summary>
-public class AuditTrailTests(AdminNodeFixture fixture) : IClassFixture<AdminNodeFixture>
+public class AuditTrailTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
     private MyStampNode Node => fixture.Node;
 

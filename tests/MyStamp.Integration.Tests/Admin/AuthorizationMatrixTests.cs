@@ -16,7 +16,7 @@ namespace MyStamp.Integration.Tests.Admin;
 /// EndpointDataSource, so a route added later is checked without touching this test — refuses anonymous
 /// callers (302 to the login page, or 401) and customers (403), and serves admins.
 /// </summary>
-public class AuthorizationMatrixTests(AdminNodeFixture fixture) : IClassFixture<AdminNodeFixture>
+public class AuthorizationMatrixTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
     private MyStampNode Node => fixture.Node;
 
@@ -40,7 +40,7 @@ public class AuthorizationMatrixTests(AdminNodeFixture fixture) : IClassFixture<
     [Fact]
     public async Task Anonymous_callers_are_sent_to_sign_in_or_refused_everywhere_in_the_admin_area()
     {
-        using var anonymous = SignedInClient.Anonymous(Node);
+        using var anonymous = Node.CreatePageClient();
         var failures = new List<string>();
         foreach (var (endpoint, method) in Requests())
         {
@@ -58,7 +58,7 @@ public class AuthorizationMatrixTests(AdminNodeFixture fixture) : IClassFixture<
     [Fact]
     public async Task Customers_are_refused_everywhere_in_the_admin_area()
     {
-        using var customer = await SignedInClient.Customer(Node);
+        using var customer = await Node.NewCustomer(api: false);
         var failures = new List<string>();
         foreach (var (endpoint, method) in Requests())
         {
@@ -74,7 +74,7 @@ public class AuthorizationMatrixTests(AdminNodeFixture fixture) : IClassFixture<
     [Fact]
     public async Task Admins_are_served_everywhere_in_the_admin_area()
     {
-        using var admin = await SignedInClient.Admin(Node);
+        using var admin = await Node.LoginAsAdmin(api: false);
         var failures = new List<string>();
         foreach (var (endpoint, method) in Requests())
         {
@@ -118,7 +118,7 @@ public class AuthorizationMatrixTests(AdminNodeFixture fixture) : IClassFixture<
         route.StartsWith("/admin/", StringComparison.OrdinalIgnoreCase) || route.Equals("/admin", StringComparison.OrdinalIgnoreCase)
         || route.StartsWith("/api/admin/", StringComparison.OrdinalIgnoreCase);
 
-    private async Task<HttpResponseMessage> Call(SignedInClient client, AdminEndpoint endpoint, string method)
+    private async Task<HttpResponseMessage> Call(TestClient client, AdminEndpoint endpoint, string method)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), PathOf(endpoint));
         if (method != HttpMethods.Get)
@@ -128,7 +128,7 @@ public class AuthorizationMatrixTests(AdminNodeFixture fixture) : IClassFixture<
         }
         // Some dashboard endpoints stream (the log stream runs for an hour): the status is all we need.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return await client.Send(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
     }
 
     private string PathOf(AdminEndpoint endpoint)

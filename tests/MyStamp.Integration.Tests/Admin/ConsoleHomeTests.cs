@@ -8,19 +8,19 @@ using Orleans.Runtime;
 namespace MyStamp.Integration.Tests.Admin;
 
 /// <summary>The console's home: links to the desks and the cluster's health.</summary>
-public partial class ConsoleHomeTests(AdminNodeFixture fixture) : IClassFixture<AdminNodeFixture>
+public partial class ConsoleHomeTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
     private MyStampNode Node => fixture.Node;
 
     [Fact]
     public async Task The_console_shows_the_silos_the_activations_per_grain_type_and_the_reminders()
     {
-        using var admin = await SignedInClient.Admin(Node);
+        using var admin = await Node.LoginAsAdmin(api: false);
         // Make sure at least one activation of a known type exists.
         await Node.Grains.GetGrain<IPersonalDataViewsGrain>(Guid.CreateVersion7()).List();
         var remindersBefore = await CountReminders();
 
-        var response = await admin.Get("/admin");
+        var response = await admin.GetAsync("/admin");
         var remindersAfter = await CountReminders();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -37,16 +37,16 @@ public partial class ConsoleHomeTests(AdminNodeFixture fixture) : IClassFixture<
     [Fact]
     public async Task The_console_links_to_every_desk_and_the_dashboard_and_each_link_works()
     {
-        using var admin = await SignedInClient.Admin(Node);
+        using var admin = await Node.LoginAsAdmin(api: false);
 
-        var html = await (await admin.Get("/admin")).Content.ReadAsStringAsync();
+        var html = await (await admin.GetAsync("/admin")).Content.ReadAsStringAsync();
         var links = AdminLink().Matches(html).Select(match => match.Groups[1].Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
         Assert.Contains("/admin/customers", links);
         Assert.Contains("/admin/dashboard/", links);
         foreach (var link in links)
         {
-            Assert.True((await admin.Get(link)).StatusCode == HttpStatusCode.OK, $"{link} does not answer 200");
+            Assert.True((await admin.GetAsync(link)).StatusCode == HttpStatusCode.OK, $"{link} does not answer 200");
         }
     }
 

@@ -8,16 +8,16 @@ using Orleans.Runtime;
 
 namespace MyStamp.Integration.Tests.Admin;
 
-public class DashboardTests(AdminNodeFixture fixture) : IClassFixture<AdminNodeFixture>
+public class DashboardTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
     private MyStampNode Node => fixture.Node;
 
     [Fact]
     public async Task An_admin_opens_the_Orleans_dashboard_and_sees_this_silo()
     {
-        using var admin = await SignedInClient.Admin(Node);
+        using var admin = await Node.LoginAsAdmin(api: false);
 
-        var page = await admin.Get($"{AdminConsole.DashboardPath}/");
+        var page = await admin.GetAsync($"{AdminConsole.DashboardPath}/");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("<title>Orleans Dashboard</title>", await page.Content.ReadAsStringAsync());
 
@@ -27,7 +27,7 @@ public class DashboardTests(AdminNodeFixture fixture) : IClassFixture<AdminNodeF
         for (var attempt = 0; attempt < 20 && !hosts.Contains(silo); attempt++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(500));
-            var counters = await admin.Get($"{AdminConsole.DashboardPath}/DashboardCounters");
+            var counters = await admin.GetAsync($"{AdminConsole.DashboardPath}/DashboardCounters");
             Assert.Equal(HttpStatusCode.OK, counters.StatusCode);
             using var json = JsonDocument.Parse(await counters.Content.ReadAsStringAsync());
             hosts = json.RootElement.GetProperty("hosts").EnumerateArray().Select(host => host.GetProperty("siloAddress").GetString()).ToList();
@@ -38,9 +38,9 @@ public class DashboardTests(AdminNodeFixture fixture) : IClassFixture<AdminNodeF
     [Fact]
     public async Task The_dashboard_without_a_trailing_slash_leads_to_the_dashboard()
     {
-        using var admin = await SignedInClient.Admin(Node);
+        using var admin = await Node.LoginAsAdmin(api: false);
 
-        var response = await admin.Get(AdminConsole.DashboardPath);
+        var response = await admin.GetAsync(AdminConsole.DashboardPath);
 
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
         Assert.Equal($"{AdminConsole.DashboardPath}/", response.Headers.Location?.OriginalString);
@@ -49,12 +49,12 @@ public class DashboardTests(AdminNodeFixture fixture) : IClassFixture<AdminNodeF
     [Fact]
     public async Task The_grain_state_view_is_off_for_every_grain_type_and_activates_nothing()
     {
-        using var admin = await SignedInClient.Admin(Node);
+        using var admin = await Node.LoginAsAdmin(api: false);
         var customerId = Guid.CreateVersion7();
         var customer = Node.Grains.GetGrain<ICustomerGrain>(customerId);
         var management = Node.Grains.GetGrain<IManagementGrain>(0);
 
-        var types = await admin.Get($"{AdminConsole.DashboardPath}/GrainTypes");
+        var types = await admin.GetAsync($"{AdminConsole.DashboardPath}/GrainTypes");
         Assert.Equal(HttpStatusCode.OK, types.StatusCode);
         var grainTypes = JsonSerializer.Deserialize<string[]>(await types.Content.ReadAsStringAsync())!;
         var ours = grainTypes.Where(type => type.StartsWith("MyStamp.", StringComparison.Ordinal)).ToList();
@@ -62,7 +62,7 @@ public class DashboardTests(AdminNodeFixture fixture) : IClassFixture<AdminNodeF
 
         foreach (var grainType in ours)
         {
-            var response = await admin.Get($"{AdminConsole.DashboardPath}/GrainState?grainId={customerId}&grainType={Uri.EscapeDataString(grainType)}");
+            var response = await admin.GetAsync($"{AdminConsole.DashboardPath}/GrainState?grainId={customerId}&grainType={Uri.EscapeDataString(grainType)}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             // The dashboard UI expects a JSON string holding JSON; it shows the notice instead of a state.
             var shown = JsonSerializer.Deserialize<string>(await response.Content.ReadAsStringAsync())!;

@@ -6,18 +6,11 @@ using MyStamp.Integration.Tests.Infrastructure;
 namespace MyStamp.Integration.Tests.Customers;
 
 /// <summary>Guessing a password: after five wrong ones in a row the account is locked for fifteen minutes.</summary>
-public class LockOutTests : IAsyncLifetime
+public class LockOutTests(ClockedNodeFixture fixture) : IClassFixture<ClockedNodeFixture>
 {
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private MyStampNode _node = null!;
-
-    public Task InitializeAsync()
-    {
-        _node = new MyStampNode(clock: _clock).Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _node.DisposeAsync();
+    // Each test locks out an account of its own, so moving the shared clock on disturbs no other test.
+    private readonly FakeTimeProvider _clock = fixture.Clock;
+    private readonly MyStampNode _node = fixture.Node;
 
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one_until_fifteen_minutes_pass()

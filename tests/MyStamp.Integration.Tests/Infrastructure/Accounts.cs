@@ -9,9 +9,9 @@ namespace MyStamp.Integration.Tests.Infrastructure;
 public sealed record TestAccount(Guid CustomerId, string Email, string Password);
 
 /// <summary>
-/// Accounts for tests of every area: register consumers and Pro accounts over the real API, sign in
-/// (an <see cref="HttpClient"/> holding the auth cookie and the API's X-Requested-With header), sign in
-/// as the node's admin.
+/// Accounts for tests of every area, only through the real API: register consumers and Pro accounts, sign in
+/// (a <see cref="TestClient"/> holding the sign-in cookie and the API's X-Requested-With header), sign in
+/// as the admin the node seeded. No test mints cookies of its own.
 /// </summary>
 public static class Accounts
 {
@@ -58,17 +58,10 @@ public static class Accounts
     }
 
     /// <summary>A client for the JSON API: sends X-Requested-With, keeps cookies, never follows redirects.</summary>
-    public static HttpClient CreateApiClient(this MyStampNode node)
-    {
-        var client = node.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
-        {
-            AllowAutoRedirect = false,
-            // The node's own address: the in-memory server's, or the loopback port a browser test listens on.
-            BaseAddress = node.ServerAddress,
-        });
-        client.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
-        return client;
-    }
+    public static TestClient CreateApiClient(this MyStampNode node) => new(node, api: true);
+
+    /// <summary>A client as a browser loading pages and posting their forms: keeps cookies, never follows redirects, no X-Requested-With.</summary>
+    public static TestClient CreatePageClient(this MyStampNode node) => new(node, api: false);
 
     public static async Task<TestAccount> RegisterConsumer(this MyStampNode node, string? email = null, string password = DefaultPassword) =>
         await node.Register(ConsumerRegistration(email, password));
@@ -89,35 +82,65 @@ public static class Accounts
         return new TestAccount(Guid.Parse((string)created!["customerId"]!), (string)body["email"]!, (string)body["password"]!);
     }
 
-    /// <summary>An API client signed in with the given address and password; fails the test unless sign-in answers 200.</summary>
-    public static async Task<HttpClient> Login(this MyStampNode node, string email, string password)
+    /// <summary>
+    /// Signs the client in through <c>POST /api/account/login</c>, as the sign-in page's script does; the client keeps
+    /// the cookie and learns its account id. Throws <see cref="InvalidOperationException"/> unless sign-in answers 200.
+    /// </summary>
+    public static async Task<TestClient> SignIn(this TestClient client, string email, string password)
     {
-        var client = node.CreateApiClient();
-        using var response = await client.PostAsJsonAsync("/api/account/login", new { email, password }, Json);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/account/login") { Content = JsonContent.Create(new { email, password }, options: Json) };
+        // The login endpoint is an API call, also for a page client.
+        request.Headers.Add("X-Requested-With", "XMLHttpRequest");
+        using var response = await client.SendAsync(request);
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            client.Dispose();
             throw new InvalidOperationException($"Sign-in answered {(int)response.StatusCode}.");
         }
+        var signedIn = await response.Content.ReadFromJsonAsync<JsonObject>(Json);
+        client.AccountId = Guid.Parse((string)signedIn!["customerId"]!);
         return client;
     }
 
-    public static Task<HttpClient> Login(this MyStampNode node, TestAccount account) => node.Login(account.Email, account.Password);
+    /// <summary>
+    /// A client signed in with the given address and password: an API client, or with <paramref name="api"/> false
+    /// one that loads pages like a browser. Throws <see cref="InvalidOperationException"/> unless sign-in answers 200.
+    /// </summary>
+    public static async Task<TestClient> Login(this MyStampNode node, string email, string password, bool api = true)
+    {
+        var client = new TestClient(node, api);
+        try
+        {
+            return await client.SignIn(email, password);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
 
-    /// <summary>An API client signed in as the admin the node seeded at start-up (role admin).</summary>
-    public static Task<HttpClient> LoginAsAdmin(this MyStampNode node) => node.Login(node.AdminEmail, MyStampNode.AdminPassword);
+    public static Task<TestClient> Login(this MyStampNode node, TestAccount account, bool api = true) => node.Login(account.Email, account.Password, api);
+
+    /// <summary>A client signed in as the admin the node seeded at start-up (role admin).</summary>
+    public static Task<TestClient> LoginAsAdmin(this MyStampNode node, bool api = true) => node.Login(node.AdminEmail, MyStampNode.AdminPassword, api);
 
     /// <summary>Registers a consumer and returns it with a client signed in as them.</summary>
-    public static async Task<(TestAccount Account, HttpClient Client)> SignedInConsumer(this MyStampNode node)
+    public static async Task<(TestAccount Account, TestClient Client)> SignedInConsumer(this MyStampNode node)
     {
         var account = await node.RegisterConsumer();
         return (account, await node.Login(account));
     }
 
     /// <summary>Registers a Pro account and returns it with a client signed in as them (role pro).</summary>
-    public static async Task<(TestAccount Account, HttpClient Client)> SignedInPro(this MyStampNode node)
+    public static async Task<(TestAccount Account, TestClient Client)> SignedInPro(this MyStampNode node)
     {
         var account = await node.RegisterPro();
         return (account, await node.Login(account));
     }
+
+    /// <summary>A client signed in as a consumer registered for it (its <see cref="TestClient.AccountId"/> is the customer id).</summary>
+    public static async Task<TestClient> NewCustomer(this MyStampNode node, bool api = true) => await node.Login(await node.RegisterConsumer(), api);
+
+    /// <summary>A client signed in as a Pro account registered for it.</summary>
+    public static async Task<TestClient> NewProCustomer(this MyStampNode node, bool api = true) => await node.Login(await node.RegisterPro(), api);
 }

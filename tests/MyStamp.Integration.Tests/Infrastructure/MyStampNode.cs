@@ -20,6 +20,7 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
+    private readonly bool _listenOnLoopback;
     private readonly int _siloPort = FreePort();
     private readonly int _gatewayPort = FreePort();
 
@@ -40,6 +41,7 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
         _clock = clock;
         _settings = settings ?? new Dictionary<string, string?>();
         _connectionString = connectionString ?? TestDatabase.ConnectionString;
+        _listenOnLoopback = listenOnLoopback;
         if (listenOnLoopback)
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -66,6 +68,13 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
     {
         StartServer();
         return this;
+    }
+
+    /// <summary>What a client's requests go through to reach this node: the in-memory test server, or loopback TCP.</summary>
+    internal HttpMessageHandler CreateHandler()
+    {
+        StartServer();
+        return _listenOnLoopback ? new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false } : Server.CreateHandler();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

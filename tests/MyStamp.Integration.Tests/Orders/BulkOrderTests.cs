@@ -7,15 +7,15 @@ using System.Text.Json.Nodes;
 
 namespace MyStamp.Integration.Tests.Orders;
 
-public class BulkOrderTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNodeFixture>
+public class BulkOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
     private const string Header = "designId,tariff,sheets,street,houseNumber,box,postalCode,city,country";
 
     [Fact]
     public async Task Bad_lines_are_reported_by_line_and_the_good_lines_are_ordered()
     {
-        using var pro = await OrdersWorld.ProCustomer(fixture.Node);
-        var designId = await OrdersWorld.ApprovedDesign(pro, fixture.Admin);
+        using var pro = await fixture.Node.NewProCustomer();
+        var designId = await Designs.Approved(pro, fixture.Admin);
         var csv = string.Join("\n",
             Header,
             $"{designId},BelgiumNonPrior,20,Rue Neuve,1,,1000,Brussels,BE",
@@ -36,7 +36,7 @@ public class BulkOrderTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNod
         Assert.Contains("tariff", errors[3]);
         Assert.Contains("designId", errors[5]);
         Assert.Contains("sheets", errors[6]);
-        var orders = (await pro.Http.GetFromJsonAsync<JsonArray>("/api/orders"))!
+        var orders = (await pro.GetFromJsonAsync<JsonArray>("/api/orders"))!
             .Where(order => order!["bulkOrderId"]?.GetValue<Guid>() == bulkOrderId).ToList();
         Assert.Equal(3, orders.Count);
         Assert.Equal(new[] { 5, 20, 10_000 }, orders.Select(order => order!["sheets"]!.GetValue<int>()).Order());
@@ -45,8 +45,8 @@ public class BulkOrderTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNod
     [Fact]
     public async Task The_same_file_sent_twice_is_recognised_and_not_ordered_twice()
     {
-        using var pro = await OrdersWorld.ProCustomer(fixture.Node);
-        var designId = await OrdersWorld.ApprovedDesign(pro, fixture.Admin);
+        using var pro = await fixture.Node.NewProCustomer();
+        var designId = await Designs.Approved(pro, fixture.Admin);
         var csv = string.Join("\n", Header,
             $"{designId},Europe,2,Hauptstrasse,3,,10115,Berlin,DE",
             $"{designId},World,1,Main Street,4,,10001,New York,US");
@@ -61,7 +61,7 @@ public class BulkOrderTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNod
         Assert.Equal(firstId, again["bulkOrderId"]!.GetValue<Guid>());
         Assert.True(again["alreadySubmitted"]!.GetValue<bool>());
         await WaitUntilCompleted(pro, firstId, TimeSpan.FromSeconds(60));
-        Assert.Equal(2, (await pro.Http.GetFromJsonAsync<JsonArray>("/api/orders"))!.Count);
+        Assert.Equal(2, (await pro.GetFromJsonAsync<JsonArray>("/api/orders"))!.Count);
 
         // A different file is a new bulk order.
         var changed = await SubmitRaw(pro, csv + "\n" + $"{designId},Europe,1,Hauptstrasse,9,,10115,Berlin,DE");
@@ -71,8 +71,8 @@ public class BulkOrderTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNod
     [Fact]
     public async Task A_file_of_10000_lines_is_ordered_to_the_end()
     {
-        using var pro = await OrdersWorld.ProCustomer(fixture.Node);
-        var designId = await OrdersWorld.ApprovedDesign(pro, fixture.Admin);
+        using var pro = await fixture.Node.NewProCustomer();
+        var designId = await Designs.Approved(pro, fixture.Admin);
         var csv = new StringBuilder(Header);
         for (var line = 0; line < 10_000; line++)
         {
@@ -94,7 +94,7 @@ public class BulkOrderTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNod
     [Fact]
     public async Task Bulk_orders_are_for_pro_accounts_only()
     {
-        using var consumer = await OrdersWorld.Customer(fixture.Node);
+        using var consumer = await fixture.Node.NewCustomer();
 
         var response = await SubmitRaw(consumer, Header + "\n" + $"{Guid.NewGuid()},Europe,1,Hauptstrasse,3,,10115,Berlin,DE");
 
@@ -105,20 +105,20 @@ public class BulkOrderTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNod
     public async Task A_bulk_order_needs_the_controller_attestation()
     {
         // O2
-        using var pro = await OrdersWorld.ProCustomer(fixture.Node);
-        var designId = await OrdersWorld.ApprovedDesign(pro, fixture.Admin);
+        using var pro = await fixture.Node.NewProCustomer();
+        var designId = await Designs.Approved(pro, fixture.Admin);
 
         var response = await SubmitRaw(pro, Header + "\n" + $"{designId},Europe,1,Hauptstrasse,3,,10115,Berlin,DE", attest: false);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.NotNull((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["controllerAttestation"]);
-        Assert.Empty((await pro.Http.GetFromJsonAsync<JsonArray>("/api/orders"))!);
+        Assert.Empty((await pro.GetFromJsonAsync<JsonArray>("/api/orders"))!);
     }
 
     [Fact]
     public async Task A_file_that_is_not_a_bulk_csv_is_refused_whole()
     {
-        using var pro = await OrdersWorld.ProCustomer(fixture.Node);
+        using var pro = await fixture.Node.NewProCustomer();
 
         var wrongColumns = await SubmitRaw(pro, "name,count\nx,1");
         var binary = await SubmitRaw(pro, "\u0000PK\u0003\u0004");
@@ -130,22 +130,22 @@ public class BulkOrderTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNod
     [Fact]
     public async Task Someone_elses_bulk_order_is_not_found()
     {
-        using var pro = await OrdersWorld.ProCustomer(fixture.Node);
-        using var otherPro = await OrdersWorld.ProCustomer(fixture.Node);
-        var designId = await OrdersWorld.ApprovedDesign(pro, fixture.Admin);
+        using var pro = await fixture.Node.NewProCustomer();
+        using var otherPro = await fixture.Node.NewProCustomer();
+        var designId = await Designs.Approved(pro, fixture.Admin);
         var bulkOrderId = await Submit(pro, Header + "\n" + $"{designId},Europe,1,Hauptstrasse,3,,10115,Berlin,DE");
 
-        Assert.Equal(HttpStatusCode.NotFound, (await otherPro.Http.GetAsync($"/api/pro/bulk-orders/{bulkOrderId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherPro.GetAsync($"/api/pro/bulk-orders/{bulkOrderId}")).StatusCode);
     }
 
-    private static async Task<Guid> Submit(SignedIn pro, string csv)
+    private static async Task<Guid> Submit(TestClient pro, string csv)
     {
         var response = await SubmitRaw(pro, csv);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["bulkOrderId"]!.GetValue<Guid>();
     }
 
-    private static Task<HttpResponseMessage> SubmitRaw(SignedIn customer, string csv, bool attest = true)
+    private static Task<HttpResponseMessage> SubmitRaw(TestClient customer, string csv, bool attest = true)
     {
         var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
@@ -155,15 +155,15 @@ public class BulkOrderTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNod
         {
             form.Add(new StringContent("true"), "controllerAttestation");
         }
-        return customer.Http.PostAsync("/api/pro/bulk-orders", form);
+        return customer.PostAsync("/api/pro/bulk-orders", form);
     }
 
-    private static async Task<JsonObject> WaitUntilCompleted(SignedIn pro, Guid bulkOrderId, TimeSpan patience)
+    private static async Task<JsonObject> WaitUntilCompleted(TestClient pro, Guid bulkOrderId, TimeSpan patience)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var bulk = (await pro.Http.GetFromJsonAsync<JsonObject>($"/api/pro/bulk-orders/{bulkOrderId}"))!;
+            var bulk = (await pro.GetFromJsonAsync<JsonObject>($"/api/pro/bulk-orders/{bulkOrderId}"))!;
             if (bulk["status"]!.GetValue<string>() == "Completed")
             {
                 return bulk;

@@ -4,13 +4,13 @@ using System.Text.Json.Nodes;
 
 namespace MyStamp.Integration.Tests.Orders;
 
-public class LifecycleTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNodeFixture>
+public class LifecycleTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
     [Fact]
     public async Task An_order_moves_from_submitted_to_delivered_and_every_step_is_timestamped()
     {
-        using var customer = await OrdersWorld.Customer(fixture.Node);
-        var orderId = await OrdersWorld.PlaceOrder(customer, await OrdersWorld.ApprovedDesign(customer, fixture.Admin));
+        using var customer = await fixture.Node.NewCustomer();
+        var orderId = await OrdersWorld.PlaceOrder(customer, await Designs.Approved(customer, fixture.Admin));
 
         await OrdersWorld.Advance(customer, fixture.Admin, orderId, "Delivered");
 
@@ -33,8 +33,8 @@ public class LifecycleTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNod
     [InlineData("Delivered", "Paid")]
     public async Task A_forbidden_transition_answers_409_and_the_order_is_unchanged(string from, string to)
     {
-        using var customer = await OrdersWorld.Customer(fixture.Node);
-        var orderId = await OrdersWorld.PlaceOrder(customer, await OrdersWorld.ApprovedDesign(customer, fixture.Admin));
+        using var customer = await fixture.Node.NewCustomer();
+        var orderId = await OrdersWorld.PlaceOrder(customer, await Designs.Approved(customer, fixture.Admin));
         if (from != "Submitted")
         {
             await OrdersWorld.Advance(customer, fixture.Admin, orderId, from);
@@ -53,11 +53,11 @@ public class LifecycleTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNod
     [Fact]
     public async Task Paying_twice_is_a_conflict()
     {
-        using var customer = await OrdersWorld.Customer(fixture.Node);
-        var orderId = await OrdersWorld.PlaceOrder(customer, await OrdersWorld.ApprovedDesign(customer, fixture.Admin));
+        using var customer = await fixture.Node.NewCustomer();
+        var orderId = await OrdersWorld.PlaceOrder(customer, await Designs.Approved(customer, fixture.Admin));
 
-        Assert.Equal(HttpStatusCode.OK, (await customer.Http.PostAsync($"/api/orders/{orderId}/pay", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await customer.Http.PostAsync($"/api/orders/{orderId}/pay", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await customer.PostAsync($"/api/orders/{orderId}/pay", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await customer.PostAsync($"/api/orders/{orderId}/pay", null)).StatusCode);
 
         var history = (await OrdersWorld.GetOrder(customer, orderId))["history"]!.AsArray();
         Assert.Equal(2, history.Count);
@@ -68,14 +68,14 @@ public class LifecycleTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNod
     [InlineData("Paid")]
     public async Task An_order_can_be_cancelled_before_production(string status)
     {
-        using var customer = await OrdersWorld.Customer(fixture.Node);
-        var orderId = await OrdersWorld.PlaceOrder(customer, await OrdersWorld.ApprovedDesign(customer, fixture.Admin));
+        using var customer = await fixture.Node.NewCustomer();
+        var orderId = await OrdersWorld.PlaceOrder(customer, await Designs.Approved(customer, fixture.Admin));
         if (status == "Paid")
         {
             await OrdersWorld.Advance(customer, fixture.Admin, orderId, "Paid");
         }
 
-        var response = await customer.Http.PostAsync($"/api/orders/{orderId}/cancel", null);
+        var response = await customer.PostAsync($"/api/orders/{orderId}/cancel", null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var order = await OrdersWorld.GetOrder(customer, orderId);
@@ -90,11 +90,11 @@ public class LifecycleTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNod
     [InlineData("Delivered")]
     public async Task Order_cannot_be_cancelled_once_in_production(string status)
     {
-        using var customer = await OrdersWorld.Customer(fixture.Node);
-        var orderId = await OrdersWorld.PlaceOrder(customer, await OrdersWorld.ApprovedDesign(customer, fixture.Admin));
+        using var customer = await fixture.Node.NewCustomer();
+        var orderId = await OrdersWorld.PlaceOrder(customer, await Designs.Approved(customer, fixture.Admin));
         await OrdersWorld.Advance(customer, fixture.Admin, orderId, status);
 
-        var response = await customer.Http.PostAsync($"/api/orders/{orderId}/cancel", null);
+        var response = await customer.PostAsync($"/api/orders/{orderId}/cancel", null);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal(status, (await OrdersWorld.GetOrder(customer, orderId))["status"]!.GetValue<string>());
@@ -103,11 +103,11 @@ public class LifecycleTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNod
     [Fact]
     public async Task A_cancelled_order_cannot_be_paid_or_produced()
     {
-        using var customer = await OrdersWorld.Customer(fixture.Node);
-        var orderId = await OrdersWorld.PlaceOrder(customer, await OrdersWorld.ApprovedDesign(customer, fixture.Admin));
-        await customer.Http.PostAsync($"/api/orders/{orderId}/cancel", null);
+        using var customer = await fixture.Node.NewCustomer();
+        var orderId = await OrdersWorld.PlaceOrder(customer, await Designs.Approved(customer, fixture.Admin));
+        await customer.PostAsync($"/api/orders/{orderId}/cancel", null);
 
-        Assert.Equal(HttpStatusCode.Conflict, (await customer.Http.PostAsync($"/api/orders/{orderId}/pay", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await customer.PostAsync($"/api/orders/{orderId}/pay", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await OrdersWorld.MoveAsAdmin(fixture.Admin, orderId, "InProduction")).StatusCode);
         Assert.Equal("Cancelled", (await OrdersWorld.GetOrder(customer, orderId))["status"]!.GetValue<string>());
     }
@@ -115,14 +115,14 @@ public class LifecycleTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNod
     [Fact]
     public async Task Only_admins_move_orders_and_list_them_by_status()
     {
-        using var customer = await OrdersWorld.Customer(fixture.Node);
-        var orderId = await OrdersWorld.PlaceOrder(customer, await OrdersWorld.ApprovedDesign(customer, fixture.Admin));
+        using var customer = await fixture.Node.NewCustomer();
+        var orderId = await OrdersWorld.PlaceOrder(customer, await Designs.Approved(customer, fixture.Admin));
         await OrdersWorld.Advance(customer, fixture.Admin, orderId, "Paid");
 
-        var byCustomer = await customer.Http.PostAsJsonAsync($"/api/admin/orders/{orderId}/status", new { status = "InProduction" });
-        var listByCustomer = await customer.Http.GetAsync("/api/admin/orders?status=Paid");
-        var paid = (await fixture.Admin.Http.GetFromJsonAsync<JsonArray>("/api/admin/orders?status=Paid&limit=1000"))!;
-        var submitted = (await fixture.Admin.Http.GetFromJsonAsync<JsonArray>("/api/admin/orders?status=Submitted&limit=1000"))!;
+        var byCustomer = await customer.PostAsJsonAsync($"/api/admin/orders/{orderId}/status", new { status = "InProduction" });
+        var listByCustomer = await customer.GetAsync("/api/admin/orders?status=Paid");
+        var paid = (await fixture.Admin.GetFromJsonAsync<JsonArray>("/api/admin/orders?status=Paid&limit=1000"))!;
+        var submitted = (await fixture.Admin.GetFromJsonAsync<JsonArray>("/api/admin/orders?status=Submitted&limit=1000"))!;
 
         Assert.Equal(HttpStatusCode.Forbidden, byCustomer.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, listByCustomer.StatusCode);

@@ -11,8 +11,8 @@ public class LiveFeedTests(TwoNodesFixture nodes) : IClassFixture<TwoNodesFixtur
     [Fact]
     public async Task A_change_published_through_node_B_reaches_the_owners_connection_on_node_A_and_nobody_elses()
     {
-        var owner = OrdersWorld.SignInAs(nodes.NodeA, Guid.CreateVersion7());
-        var other = OrdersWorld.SignInAs(nodes.NodeA, Guid.CreateVersion7());
+        using var owner = await nodes.NodeA.NewCustomer();
+        using var other = await nodes.NodeA.NewCustomer();
         await using var ownerOnA = await owner.ConnectToOrdersHub(nodes.NodeA);
         await using var otherOnA = await other.ConnectToOrdersHub(nodes.NodeA);
         await using var otherOnB = await other.On(nodes.NodeB).ConnectToOrdersHub(nodes.NodeB);
@@ -23,7 +23,7 @@ public class LiveFeedTests(TwoNodesFixture nodes) : IClassFixture<TwoNodesFixtur
         otherOnB.On<ReceivedStatus>("OrderStatusChanged", strays.Enqueue);
         var change = new OrderStatusChanged(Guid.CreateVersion7(), OrderStatus.Shipped, DateTimeOffset.UtcNow);
 
-        await nodes.NodeB.Grains.GetGrain<IOrderFeedGrain>(owner.CustomerId).PublishStatusChanged(change);
+        await nodes.NodeB.Grains.GetGrain<IOrderFeedGrain>(owner.AccountId).PublishStatusChanged(change);
 
         var seen = await received.Task.WaitAsync(TimeSpan.FromSeconds(1));
         Assert.Equal(change.OrderId, seen.OrderId);
@@ -35,7 +35,7 @@ public class LiveFeedTests(TwoNodesFixture nodes) : IClassFixture<TwoNodesFixtur
     [Fact]
     public async Task After_the_last_connection_closes_the_node_no_longer_listens_for_that_customer()
     {
-        var customer = OrdersWorld.SignInAs(nodes.NodeA, Guid.CreateVersion7());
+        using var customer = await nodes.NodeA.NewCustomer();
         var node = nodes.NodeA.Services.GetRequiredService<MyStamp.Web.Orders.Live.OrderFeedNode>();
         var before = node.ConnectedCustomers;
 

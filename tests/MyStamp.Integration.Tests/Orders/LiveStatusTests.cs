@@ -13,10 +13,10 @@ public sealed class TwoNodesFixture : IAsyncLifetime
 {
     public MyStampNode NodeA { get; private set; } = null!;
     public MyStampNode NodeB { get; private set; } = null!;
-    private SignedIn? _admin;
+    private TestClient? _admin;
 
-    /// <summary>An admin signed in on node B (the same sign-in works on node A through <see cref="SignedIn.On"/>).</summary>
-    public async Task<SignedIn> AdminOnB() => _admin ??= await OrdersWorld.Admin(NodeB);
+    /// <summary>An admin signed in on node B (the same sign-in works on node A through <see cref="TestClient.On"/>).</summary>
+    public async Task<TestClient> AdminOnB() => _admin ??= await NodeB.LoginAsAdmin();
 
     public Task InitializeAsync()
     {
@@ -42,10 +42,10 @@ public class LiveStatusTests(TwoNodesFixture nodes) : IClassFixture<TwoNodesFixt
     [Fact]
     public async Task A_customer_on_node_A_sees_a_change_made_through_node_B_within_a_second_and_nobody_else_sees_it()
     {
-        using var owner = await OrdersWorld.Customer(nodes.NodeA);
-        using var other = await OrdersWorld.Customer(nodes.NodeA);
+        using var owner = await nodes.NodeA.NewCustomer();
+        using var other = await nodes.NodeA.NewCustomer();
         using var otherOnB = other.On(nodes.NodeB);
-        var orderId = await OrdersWorld.PlaceOrder(owner, await OrdersWorld.ApprovedDesign(owner, (await nodes.AdminOnB()).On(nodes.NodeA)));
+        var orderId = await OrdersWorld.PlaceOrder(owner, await Designs.Approved(owner, (await nodes.AdminOnB()).On(nodes.NodeA)));
         await OrdersWorld.Advance(owner, (await nodes.AdminOnB()).On(nodes.NodeA), orderId, "Paid");
 
         var ownerSees = new ConcurrentQueue<ReceivedStatus>();
@@ -81,14 +81,14 @@ public class LiveStatusTests(TwoNodesFixture nodes) : IClassFixture<TwoNodesFixt
     [Fact]
     public async Task A_customer_connected_to_both_nodes_gets_the_change_on_both()
     {
-        using var owner = await OrdersWorld.Customer(nodes.NodeA);
-        var orderId = await OrdersWorld.PlaceOrder(owner, await OrdersWorld.ApprovedDesign(owner, (await nodes.AdminOnB()).On(nodes.NodeA)));
+        using var owner = await nodes.NodeA.NewCustomer();
+        var orderId = await OrdersWorld.PlaceOrder(owner, await Designs.Approved(owner, (await nodes.AdminOnB()).On(nodes.NodeA)));
         await using var onA = await owner.ConnectToOrdersHub(nodes.NodeA);
         await using var onB = await owner.ConnectToOrdersHub(nodes.NodeB);
         var seenOnA = Waiter(onA, orderId, "Paid");
         var seenOnB = Waiter(onB, orderId, "Paid");
 
-        await owner.On(nodes.NodeB).Http.PostAsync($"/api/orders/{orderId}/pay", null);
+        await owner.On(nodes.NodeB).PostAsync($"/api/orders/{orderId}/pay", null);
 
         await Task.WhenAll(seenOnA.WaitAsync(TimeSpan.FromSeconds(5)), seenOnB.WaitAsync(TimeSpan.FromSeconds(5)));
     }
@@ -96,8 +96,8 @@ public class LiveStatusTests(TwoNodesFixture nodes) : IClassFixture<TwoNodesFixt
     [Fact]
     public async Task A_client_that_reconnects_gets_the_current_status()
     {
-        using var owner = await OrdersWorld.Customer(nodes.NodeA);
-        var orderId = await OrdersWorld.PlaceOrder(owner, await OrdersWorld.ApprovedDesign(owner, (await nodes.AdminOnB()).On(nodes.NodeA)));
+        using var owner = await nodes.NodeA.NewCustomer();
+        var orderId = await OrdersWorld.PlaceOrder(owner, await Designs.Approved(owner, (await nodes.AdminOnB()).On(nodes.NodeA)));
         var first = await owner.ConnectToOrdersHub(nodes.NodeA);
         await first.DisposeAsync();
 
@@ -114,9 +114,9 @@ public class LiveStatusTests(TwoNodesFixture nodes) : IClassFixture<TwoNodesFixt
     [Fact]
     public async Task Guessing_an_order_id_on_the_hub_reveals_nothing()
     {
-        using var owner = await OrdersWorld.Customer(nodes.NodeA);
-        using var stranger = await OrdersWorld.Customer(nodes.NodeA);
-        var orderId = await OrdersWorld.PlaceOrder(owner, await OrdersWorld.ApprovedDesign(owner, (await nodes.AdminOnB()).On(nodes.NodeA)));
+        using var owner = await nodes.NodeA.NewCustomer();
+        using var stranger = await nodes.NodeA.NewCustomer();
+        var orderId = await OrdersWorld.PlaceOrder(owner, await Designs.Approved(owner, (await nodes.AdminOnB()).On(nodes.NodeA)));
         await using var strangerHub = await stranger.ConnectToOrdersHub(nodes.NodeA);
 
         Assert.Null(await strangerHub.InvokeAsync<ReceivedStatus?>("GetOrderStatus", orderId));

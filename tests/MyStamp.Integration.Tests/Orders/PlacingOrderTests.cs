@@ -5,38 +5,38 @@ using MyStamp.Customers.Contracts;
 
 namespace MyStamp.Integration.Tests.Orders;
 
-public class PlacingOrderTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNodeFixture>
+public class PlacingOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
     [Fact]
     public async Task An_order_without_the_controller_attestation_is_refused_and_nothing_is_ordered()
     {
         // O2
-        using var customer = await OrdersWorld.Customer(fixture.Node);
-        var designId = await OrdersWorld.ApprovedDesign(customer, fixture.Admin);
+        using var customer = await fixture.Node.NewCustomer();
+        var designId = await Designs.Approved(customer, fixture.Admin);
 
-        var without = await customer.Http.PostAsJsonAsync("/api/orders", new { designId, tariff = "Europe", sheets = 2 });
-        var refused = await customer.Http.PostAsJsonAsync("/api/orders", new { designId, tariff = "Europe", sheets = 2, controllerAttestation = false });
+        var without = await customer.PostAsJsonAsync("/api/orders", new { designId, tariff = "Europe", sheets = 2 });
+        var refused = await customer.PostAsJsonAsync("/api/orders", new { designId, tariff = "Europe", sheets = 2, controllerAttestation = false });
 
         Assert.Equal(HttpStatusCode.BadRequest, without.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var problem = await refused.Content.ReadFromJsonAsync<JsonObject>();
         Assert.NotNull(problem!["errors"]!["controllerAttestation"]);
-        Assert.Empty((await customer.Http.GetFromJsonAsync<JsonArray>("/api/orders"))!);
+        Assert.Empty((await customer.GetFromJsonAsync<JsonArray>("/api/orders"))!);
     }
 
     [Fact]
     public async Task An_order_keeps_who_attested_when_and_under_which_policy_version()
     {
         // O2
-        using var customer = await OrdersWorld.Customer(fixture.Node);
-        var designId = await OrdersWorld.ApprovedDesign(customer, fixture.Admin);
+        using var customer = await fixture.Node.NewCustomer();
+        var designId = await Designs.Approved(customer, fixture.Admin);
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
 
         var order = await OrdersWorld.GetOrder(customer, await OrdersWorld.PlaceOrder(customer, designId));
 
-        var profile = await fixture.Node.Grains.GetGrain<ICustomerGrain>(customer.CustomerId).GetProfile();
+        var profile = await fixture.Node.Grains.GetGrain<ICustomerGrain>(customer.AccountId).GetProfile();
         var attestation = order["attestation"]!;
-        Assert.Equal(customer.CustomerId, attestation["attestedBy"]!.GetValue<Guid>());
+        Assert.Equal(customer.AccountId, attestation["attestedBy"]!.GetValue<Guid>());
         Assert.InRange(attestation["attestedAt"]!.GetValue<DateTimeOffset>(), before, DateTimeOffset.UtcNow.AddSeconds(1));
         Assert.Equal(profile!.AcceptedPolicyVersion, attestation["policyVersion"]!.GetValue<int>());
     }
@@ -45,26 +45,26 @@ public class PlacingOrderTests(OrdersNodeFixture fixture) : IClassFixture<Orders
     public async Task Placing_an_order_restarts_the_customers_retention_and_the_order_keeps_its_own_deadline()
     {
         // O7: the last order is where the three-year retention counts from.
-        using var customer = await OrdersWorld.Customer(fixture.Node);
-        var designId = await OrdersWorld.ApprovedDesign(customer, fixture.Admin);
+        using var customer = await fixture.Node.NewCustomer();
+        var designId = await Designs.Approved(customer, fixture.Admin);
 
         var orderId = await OrdersWorld.PlaceOrder(customer, designId);
 
         var order = await OrdersWorld.GetOrder(customer, orderId);
         var placedAt = order["placedAt"]!.GetValue<DateTimeOffset>();
         Assert.Equal(placedAt.AddYears(3), order["retentionUntil"]!.GetValue<DateTimeOffset>());
-        Assert.Contains(orderId, await fixture.Node.Grains.GetGrain<ICustomerGrain>(customer.CustomerId).GetOrderIds());
+        Assert.Contains(orderId, await fixture.Node.Grains.GetGrain<ICustomerGrain>(customer.AccountId).GetOrderIds());
     }
 
     [Fact]
     public async Task An_order_ships_to_the_profile_address_unless_another_is_given()
     {
-        using var customer = await OrdersWorld.Customer(fixture.Node);
-        var designId = await OrdersWorld.ApprovedDesign(customer, fixture.Admin);
-        var profile = await fixture.Node.Grains.GetGrain<ICustomerGrain>(customer.CustomerId).GetProfile();
+        using var customer = await fixture.Node.NewCustomer();
+        var designId = await Designs.Approved(customer, fixture.Admin);
+        var profile = await fixture.Node.Grains.GetGrain<ICustomerGrain>(customer.AccountId).GetProfile();
 
         var toProfile = await OrdersWorld.GetOrder(customer, await OrdersWorld.PlaceOrder(customer, designId));
-        var elsewhere = await customer.Http.PostAsJsonAsync("/api/orders", new
+        var elsewhere = await customer.PostAsJsonAsync("/api/orders", new
         {
             designId,
             tariff = "World",
@@ -83,9 +83,9 @@ public class PlacingOrderTests(OrdersNodeFixture fixture) : IClassFixture<Orders
     [Fact]
     public async Task The_price_comes_from_the_price_table_with_vat()
     {
-        using var customer = await OrdersWorld.Customer(fixture.Node);
-        var designId = await OrdersWorld.ApprovedDesign(customer, fixture.Admin);
-        var prices = (await customer.Http.GetFromJsonAsync<JsonObject>("/api/orders/prices"))!;
+        using var customer = await fixture.Node.NewCustomer();
+        var designId = await Designs.Approved(customer, fixture.Admin);
+        var prices = (await customer.GetFromJsonAsync<JsonObject>("/api/orders/prices"))!;
         var sheetPrice = prices["sheetPrices"]!["Europe"]!.GetValue<decimal>();
         var vatRate = prices["vatRate"]!.GetValue<decimal>();
 
@@ -103,14 +103,14 @@ public class PlacingOrderTests(OrdersNodeFixture fixture) : IClassFixture<Orders
     [Fact]
     public async Task Only_an_approved_design_of_ones_own_can_be_ordered()
     {
-        using var customer = await OrdersWorld.Customer(fixture.Node);
-        using var someoneElse = await OrdersWorld.Customer(fixture.Node);
-        var theirs = await OrdersWorld.ApprovedDesign(someoneElse, fixture.Admin);
-        var pending = await OrdersWorld.PendingDesign(customer);
+        using var customer = await fixture.Node.NewCustomer();
+        using var someoneElse = await fixture.Node.NewCustomer();
+        var theirs = await Designs.Approved(someoneElse, fixture.Admin);
+        var pending = await Designs.Upload(customer);
 
-        var usingTheirs = await customer.Http.PostAsJsonAsync("/api/orders", new { designId = theirs, tariff = "Europe", sheets = 1, controllerAttestation = true });
-        var usingPending = await customer.Http.PostAsJsonAsync("/api/orders", new { designId = pending, tariff = "Europe", sheets = 1, controllerAttestation = true });
-        var unknown = await customer.Http.PostAsJsonAsync("/api/orders", new { designId = Guid.NewGuid(), tariff = "Europe", sheets = 1, controllerAttestation = true });
+        var usingTheirs = await customer.PostAsJsonAsync("/api/orders", new { designId = theirs, tariff = "Europe", sheets = 1, controllerAttestation = true });
+        var usingPending = await customer.PostAsJsonAsync("/api/orders", new { designId = pending, tariff = "Europe", sheets = 1, controllerAttestation = true });
+        var unknown = await customer.PostAsJsonAsync("/api/orders", new { designId = Guid.NewGuid(), tariff = "Europe", sheets = 1, controllerAttestation = true });
 
         Assert.Equal(HttpStatusCode.BadRequest, usingTheirs.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, usingPending.StatusCode);
@@ -121,23 +121,23 @@ public class PlacingOrderTests(OrdersNodeFixture fixture) : IClassFixture<Orders
     [Fact]
     public async Task A_consumer_orders_up_to_100_sheets_and_a_pro_up_to_10000_with_the_enterprise_number_on_the_order()
     {
-        using var consumer = await OrdersWorld.Customer(fixture.Node);
-        using var pro = await OrdersWorld.ProCustomer(fixture.Node);
-        var consumerDesign = await OrdersWorld.ApprovedDesign(consumer, fixture.Admin);
-        var proDesign = await OrdersWorld.ApprovedDesign(pro, fixture.Admin);
+        using var consumer = await fixture.Node.NewCustomer();
+        using var pro = await fixture.Node.NewProCustomer();
+        var consumerDesign = await Designs.Approved(consumer, fixture.Admin);
+        var proDesign = await Designs.Approved(pro, fixture.Admin);
 
-        var tooMany = await consumer.Http.PostAsJsonAsync("/api/orders", new { designId = consumerDesign, tariff = "Europe", sheets = 101, controllerAttestation = true });
-        var none = await consumer.Http.PostAsJsonAsync("/api/orders", new { designId = consumerDesign, tariff = "Europe", sheets = 0, controllerAttestation = true });
+        var tooMany = await consumer.PostAsJsonAsync("/api/orders", new { designId = consumerDesign, tariff = "Europe", sheets = 101, controllerAttestation = true });
+        var none = await consumer.PostAsJsonAsync("/api/orders", new { designId = consumerDesign, tariff = "Europe", sheets = 0, controllerAttestation = true });
         var hundred = await OrdersWorld.PlaceOrder(consumer, consumerDesign, "Europe", sheets: 100);
         var proOrder = await OrdersWorld.GetOrder(pro, await OrdersWorld.PlaceOrder(pro, proDesign, "World", sheets: 10_000));
-        var proTooMany = await pro.Http.PostAsJsonAsync("/api/orders", new { designId = proDesign, tariff = "Europe", sheets = 10_001, controllerAttestation = true });
+        var proTooMany = await pro.PostAsJsonAsync("/api/orders", new { designId = proDesign, tariff = "Europe", sheets = 10_001, controllerAttestation = true });
 
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
         Assert.NotNull((await tooMany.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["sheets"]);
         Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
         Assert.Null((await OrdersWorld.GetOrder(consumer, hundred))["enterpriseNumber"]);
         Assert.Equal(10_000, proOrder["sheets"]!.GetValue<int>());
-        var profile = await fixture.Node.Grains.GetGrain<ICustomerGrain>(pro.CustomerId).GetProfile();
+        var profile = await fixture.Node.Grains.GetGrain<ICustomerGrain>(pro.AccountId).GetProfile();
         Assert.False(string.IsNullOrEmpty(profile!.VatNumber));
         Assert.Equal(profile.VatNumber, proOrder["enterpriseNumber"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.BadRequest, proTooMany.StatusCode);
@@ -146,26 +146,26 @@ public class PlacingOrderTests(OrdersNodeFixture fixture) : IClassFixture<Orders
     [Fact]
     public async Task Someone_elses_order_is_not_found()
     {
-        using var owner = await OrdersWorld.Customer(fixture.Node);
-        using var stranger = await OrdersWorld.Customer(fixture.Node);
-        var orderId = await OrdersWorld.PlaceOrder(owner, await OrdersWorld.ApprovedDesign(owner, fixture.Admin));
+        using var owner = await fixture.Node.NewCustomer();
+        using var stranger = await fixture.Node.NewCustomer();
+        var orderId = await OrdersWorld.PlaceOrder(owner, await Designs.Approved(owner, fixture.Admin));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.GetAsync($"/api/orders/{orderId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.PostAsync($"/api/orders/{orderId}/cancel", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Http.PostAsync($"/api/orders/{orderId}/pay", null)).StatusCode);
-        Assert.DoesNotContain(orderId.ToString(), await stranger.Http.GetStringAsync("/api/orders"));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/orders/{orderId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"/api/orders/{orderId}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"/api/orders/{orderId}/pay", null)).StatusCode);
+        Assert.DoesNotContain(orderId.ToString(), await stranger.GetStringAsync("/api/orders"));
         Assert.Equal("Submitted", (await OrdersWorld.GetOrder(owner, orderId))["status"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task My_orders_lists_the_callers_orders_newest_first()
     {
-        using var customer = await OrdersWorld.Customer(fixture.Node);
-        var designId = await OrdersWorld.ApprovedDesign(customer, fixture.Admin);
+        using var customer = await fixture.Node.NewCustomer();
+        var designId = await Designs.Approved(customer, fixture.Admin);
         var first = await OrdersWorld.PlaceOrder(customer, designId);
         var second = await OrdersWorld.PlaceOrder(customer, designId);
 
-        var mine = (await customer.Http.GetFromJsonAsync<JsonArray>("/api/orders"))!;
+        var mine = (await customer.GetFromJsonAsync<JsonArray>("/api/orders"))!;
 
         Assert.Equal([second, first], mine.Select(order => order!["orderId"]!.GetValue<Guid>()));
     }

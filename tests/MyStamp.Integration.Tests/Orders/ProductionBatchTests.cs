@@ -4,7 +4,7 @@ using Quartz;
 
 namespace MyStamp.Integration.Tests.Orders;
 
-public class ProductionBatchTests(OrdersNodeFixture fixture) : IClassFixture<OrdersNodeFixture>
+public class ProductionBatchTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
     private static readonly JobKey ProductionBatch = new("production-batch", "orders");
 
@@ -25,14 +25,14 @@ public class ProductionBatchTests(OrdersNodeFixture fixture) : IClassFixture<Ord
     [Fact]
     public async Task Paid_orders_go_into_production_when_the_batch_runs_and_the_others_stay_where_they_are()
     {
-        using var customer = await OrdersWorld.Customer(fixture.Node);
-        var designId = await OrdersWorld.ApprovedDesign(customer, fixture.Admin);
+        using var customer = await fixture.Node.NewCustomer();
+        var designId = await Designs.Approved(customer, fixture.Admin);
         var paid = await OrdersWorld.PlaceOrder(customer, designId);
         await OrdersWorld.Advance(customer, fixture.Admin, paid, "Paid");
         var unpaid = await OrdersWorld.PlaceOrder(customer, designId);
         var cancelled = await OrdersWorld.PlaceOrder(customer, designId);
         await OrdersWorld.Advance(customer, fixture.Admin, cancelled, "Paid");
-        await customer.Http.PostAsync($"/api/orders/{cancelled}/cancel", null);
+        await customer.PostAsync($"/api/orders/{cancelled}/cancel", null);
 
         var scheduler = await fixture.Node.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.TriggerJob(ProductionBatch);
@@ -47,6 +47,6 @@ public class ProductionBatchTests(OrdersNodeFixture fixture) : IClassFixture<Ord
         Assert.Equal("Cancelled", await Status(customer, cancelled));
     }
 
-    private static async Task<string> Status(SignedIn customer, Guid orderId) =>
+    private static async Task<string> Status(TestClient customer, Guid orderId) =>
         (await OrdersWorld.GetOrder(customer, orderId))["status"]!.GetValue<string>();
 }

@@ -17,10 +17,10 @@ public class ClusterTests
         await using (var nodeB = new MyStampNode(clusterId).Start())
         {
             await WaitForActiveSilos(clusterId, expected: 2);
-            using var admin = await OrdersWorld.Admin(nodeA);
-            using var customer = await OrdersWorld.Customer(nodeA);
-            customerId = customer.CustomerId;
-            designId = await OrdersWorld.ApprovedDesign(customer, admin);
+            using var admin = await nodeA.LoginAsAdmin();
+            using var customer = await nodeA.NewCustomer();
+            customerId = customer.AccountId;
+            designId = await Designs.Approved(customer, admin);
             orderId = await OrdersWorld.PlaceOrder(customer, designId, sheets: 3);
 
             // Read through B: the call may land on either silo; the state is the one A wrote.

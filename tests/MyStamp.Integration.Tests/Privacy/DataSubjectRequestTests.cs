@@ -7,7 +7,7 @@ using Npgsql;
 namespace MyStamp.Integration.Tests.Privacy;
 
 /// <summary>Requests move through their lifecycle, decided by admins, with an audit trail nobody can edit (O8–O10).</summary>
-public class DataSubjectRequestTests(PrivacyNode privacy) : IClassFixture<PrivacyNode>
+public class DataSubjectRequestTests(NodeFixture privacy) : IClassFixture<NodeFixture>
 {
     private const string Redactions = """[{"x":20,"y":40,"width":110,"height":140},{"x":160,"y":200,"width":200,"height":24}]""";
 
@@ -16,8 +16,8 @@ public class DataSubjectRequestTests(PrivacyNode privacy) : IClassFixture<Privac
     {
         // O8, O9, O10
         var customer = await PrivacyTestUsers.RegisterCustomer(privacy.Node, "Sofie");
-        var (_, admin) = PrivacyTestUsers.SignInAsAdmin(privacy.Node);
-        using var anonymous = PrivacyTestUsers.Client(privacy.Node);
+        using var admin = await privacy.Node.LoginAsAdmin();
+        using var anonymous = privacy.Node.CreateApiClient();
 
         var submitted = await anonymous.PostAsync("/api/privacy/requests",
             PrivacyTestFiles.RequestForm("Access", "Sofie", "Peeters", customer.Email, PrivacyTestFiles.IdentityCardJpeg(), Redactions));
@@ -52,7 +52,7 @@ public class DataSubjectRequestTests(PrivacyNode privacy) : IClassFixture<Privac
     public async Task A_rejection_without_a_reason_is_refused_and_one_with_a_ground_and_reason_tells_of_the_right_to_complain()
     {
         // O10
-        var (_, admin) = PrivacyTestUsers.SignInAsAdmin(privacy.Node);
+        using var admin = await privacy.Node.LoginAsAdmin();
         var requestId = await SubmitAnonymous("Erasure");
 
         var refused = await admin.PostAsJsonAsync($"/api/admin/privacy/requests/{requestId}/decision", new { decision = "Reject", ground = "Excessive" });
@@ -77,14 +77,14 @@ public class DataSubjectRequestTests(PrivacyNode privacy) : IClassFixture<Privac
     public async Task Every_step_is_in_an_audit_trail_that_cannot_be_changed()
     {
         // O10
-        var (adminId, admin) = PrivacyTestUsers.SignInAsAdmin(privacy.Node);
+        using var admin = await privacy.Node.LoginAsAdmin();
         var requestId = await SubmitAnonymous("Restriction");
         await Decide(admin, requestId, new { decision = "Extend", reason = "Several systems must be checked." }, HttpStatusCode.OK);
 
         var detail = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/privacy/requests/{requestId}");
         var trail = detail.GetProperty("auditTrail").EnumerateArray().ToList();
         Assert.Equal(["Received", "Identity document stored", "Identity check started", "Deadline extended by two months"], trail.Select(e => e.GetProperty("action").GetString()));
-        Assert.Equal($"admin:{adminId}", trail.Last().GetProperty("actor").GetString());
+        Assert.Equal($"admin:{admin.AccountId}", trail.Last().GetProperty("actor").GetString());
 
         await using var dataSource = TestDatabase.CreateDataSource();
         await using var update = dataSource.CreateCommand("UPDATE privacy_request_audit SET detail = 'changed' WHERE request_id = @id");
@@ -116,7 +116,7 @@ public class DataSubjectRequestTests(PrivacyNode privacy) : IClassFixture<Privac
     public async Task A_visitor_without_an_identity_document_is_asked_for_one()
     {
         // O9
-        using var anonymous = PrivacyTestUsers.Client(privacy.Node);
+        using var anonymous = privacy.Node.CreateApiClient();
 
         var response = await anonymous.PostAsync("/api/privacy/requests",
             PrivacyTestFiles.RequestForm("Access", "Jan", "Peeters", "jan@example.be", document: null, redactionsJson: null));
@@ -129,7 +129,7 @@ public class DataSubjectRequestTests(PrivacyNode privacy) : IClassFixture<Privac
     public async Task The_admin_queue_is_for_admins_only()
     {
         var customer = await PrivacyTestUsers.RegisterCustomer(privacy.Node, "Emma");
-        using var anonymous = PrivacyTestUsers.Client(privacy.Node);
+        using var anonymous = privacy.Node.CreateApiClient();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/admin/privacy/requests")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await customer.Client.GetAsync("/api/admin/privacy/requests")).StatusCode);
@@ -137,7 +137,7 @@ public class DataSubjectRequestTests(PrivacyNode privacy) : IClassFixture<Privac
 
     private async Task<Guid> SubmitAnonymous(string type)
     {
-        using var anonymous = PrivacyTestUsers.Client(privacy.Node);
+        using var anonymous = privacy.Node.CreateApiClient();
         var response = await anonymous.PostAsync("/api/privacy/requests",
             PrivacyTestFiles.RequestForm(type, "Jan", "Peeters", $"jan.{Guid.NewGuid():N}@example.be", PrivacyTestFiles.IdentityCardJpeg(), Redactions));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace MyStamp.Integration.Tests.Privacy;
 
 /// <summary>Portability and access (GDPR Art. 15, 20): the customer's own data, all of it, and nobody else's.</summary>
-public class ExportTests(PrivacyNode privacy) : IClassFixture<PrivacyNode>
+public class ExportTests(NodeFixture privacy) : IClassFixture<NodeFixture>
 {
     [Fact]
     public async Task The_export_zip_holds_every_personal_field_of_the_customer_and_nothing_of_anyone_else()

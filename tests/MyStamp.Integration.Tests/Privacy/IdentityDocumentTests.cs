@@ -8,14 +8,14 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace MyStamp.Integration.Tests.Privacy;
 
 /// <summary>The identity document is redacted on the server, stripped of metadata, and deleted once the identity is decided (O9).</summary>
-public class IdentityDocumentTests(PrivacyNode privacy) : IClassFixture<PrivacyNode>
+public class IdentityDocumentTests(NodeFixture privacy) : IClassFixture<NodeFixture>
 {
     [Fact]
     public async Task The_stored_document_has_the_rectangles_blacked_out_no_exif_and_is_gone_after_the_identity_decision()
     {
         // O9
-        var (_, admin) = PrivacyTestUsers.SignInAsAdmin(privacy.Node);
-        using var anonymous = PrivacyTestUsers.Client(privacy.Node);
+        using var admin = await privacy.Node.LoginAsAdmin();
+        using var anonymous = privacy.Node.CreateApiClient();
         var submitted = await anonymous.PostAsync("/api/privacy/requests", PrivacyTestFiles.RequestForm(
             "Access", "Lien", "Maes", "lien@example.be", PrivacyTestFiles.IdentityCardJpeg(),
             """[{"x":20.5,"y":40,"width":110,"height":140},{"x":160,"y":200,"width":200,"height":24.2}]"""));
@@ -53,7 +53,7 @@ public class IdentityDocumentTests(PrivacyNode privacy) : IClassFixture<PrivacyN
     public async Task A_document_without_blacked_out_areas_is_refused_and_nothing_is_stored()
     {
         // O9
-        using var anonymous = PrivacyTestUsers.Client(privacy.Node);
+        using var anonymous = privacy.Node.CreateApiClient();
 
         var response = await anonymous.PostAsync("/api/privacy/requests", PrivacyTestFiles.RequestForm(
             "Access", "Lien", "Maes", "lien@example.be", PrivacyTestFiles.IdentityCardJpeg(), "[]"));
@@ -65,7 +65,7 @@ public class IdentityDocumentTests(PrivacyNode privacy) : IClassFixture<PrivacyN
     [Fact]
     public async Task A_file_that_is_not_an_image_is_refused_as_unsupported()
     {
-        using var anonymous = PrivacyTestUsers.Client(privacy.Node);
+        using var anonymous = privacy.Node.CreateApiClient();
 
         var response = await anonymous.PostAsync("/api/privacy/requests", PrivacyTestFiles.RequestForm(
             "Access", "Lien", "Maes", "lien@example.be", "%PDF-1.4 not an image"u8.ToArray(), """[{"x":1,"y":1,"width":5,"height":5}]"""));

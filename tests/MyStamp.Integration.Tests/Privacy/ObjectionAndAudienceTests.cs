@@ -6,7 +6,7 @@ using MyStamp.Privacy.Contracts;
 namespace MyStamp.Integration.Tests.Privacy;
 
 /// <summary>An objection takes effect at once and no export of any channel contains the objector (O4, O5).</summary>
-public class ObjectionAndAudienceTests(PrivacyNode privacy) : IClassFixture<PrivacyNode>
+public class ObjectionAndAudienceTests(NodeFixture privacy) : IClassFixture<NodeFixture>
 {
     private static readonly string[] Channels = ["Post", "Email", "Phone", "AdPlatforms", "Onsite"];
 
@@ -16,7 +16,7 @@ public class ObjectionAndAudienceTests(PrivacyNode privacy) : IClassFixture<Priv
         // O4
         var objector = await Enrolled("Hanne");
         var other = await Enrolled("Pieter");
-        var (_, admin) = PrivacyTestUsers.SignInAsAdmin(privacy.Node);
+        using var admin = await privacy.Node.LoginAsAdmin();
         foreach (var channel in Channels)
         {
             Assert.Contains(objector.Id.ToString(), await Export(admin, channel), StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public class ObjectionAndAudienceTests(PrivacyNode privacy) : IClassFixture<Priv
     {
         // O4
         var customer = await Enrolled("Ruben");
-        var (_, admin) = PrivacyTestUsers.SignInAsAdmin(privacy.Node);
+        using var admin = await privacy.Node.LoginAsAdmin();
 
         var objected = await customer.Client.PostAsJsonAsync("/api/privacy/objections", new { channel = "Email" });
 
@@ -58,7 +58,7 @@ public class ObjectionAndAudienceTests(PrivacyNode privacy) : IClassFixture<Priv
     {
         // O4
         var customer = await Enrolled("Mira");
-        var (_, admin) = PrivacyTestUsers.SignInAsAdmin(privacy.Node);
+        using var admin = await privacy.Node.LoginAsAdmin();
 
         var recorded = await admin.PostAsJsonAsync("/api/admin/privacy/objections", new { customerId = customer.Id, channel = "Post" });
 
@@ -74,7 +74,7 @@ public class ObjectionAndAudienceTests(PrivacyNode privacy) : IClassFixture<Priv
         // O5
         await Enrolled("Noor");
         await Enrolled("Jules");
-        var (_, admin) = PrivacyTestUsers.SignInAsAdmin(privacy.Node);
+        using var admin = await privacy.Node.LoginAsAdmin();
 
         var lines = (await Export(admin, "Email")).TrimEnd().Split('\n').Skip(1).ToList();
 
@@ -87,7 +87,7 @@ public class ObjectionAndAudienceTests(PrivacyNode privacy) : IClassFixture<Priv
     {
         // O8: restriction freezes processing, so no advertising and no survey invitations.
         var customer = await Enrolled("Ilse");
-        var (_, admin) = PrivacyTestUsers.SignInAsAdmin(privacy.Node);
+        using var admin = await privacy.Node.LoginAsAdmin();
         var submitted = await customer.Client.PostAsync("/api/privacy/requests",
             PrivacyTestFiles.RequestForm("Restriction", "Ilse", "Claes", customer.Email, document: null, redactionsJson: null));
         var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid();

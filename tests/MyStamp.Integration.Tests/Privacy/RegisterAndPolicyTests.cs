@@ -5,13 +5,13 @@ using System.Text.Json;
 namespace MyStamp.Integration.Tests.Privacy;
 
 /// <summary>The register and the policy versions, as anyone reads them (O3, O6, O11, O12, O13).</summary>
-public class RegisterAndPolicyTests(PrivacyNode privacy) : IClassFixture<PrivacyNode>
+public class RegisterAndPolicyTests(NodeFixture privacy) : IClassFixture<NodeFixture>
 {
     [Fact]
     public async Task The_register_names_the_processors_and_the_transfer_to_India_with_its_safeguard()
     {
         // O6
-        using var client = PrivacyTestUsers.Client(privacy.Node);
+        using var client = privacy.Node.CreateApiClient();
 
         var register = await client.GetFromJsonAsync<JsonElement>("/api/privacy/register");
 
@@ -33,7 +33,7 @@ public class RegisterAndPolicyTests(PrivacyNode privacy) : IClassFixture<Privacy
     public async Task The_current_policy_is_the_Dutch_text_revised_on_17_July_2023_and_the_versions_list_it()
     {
         // O11
-        using var client = PrivacyTestUsers.Client(privacy.Node);
+        using var client = privacy.Node.CreateApiClient();
 
         var current = await client.GetFromJsonAsync<JsonElement>("/api/privacy/policy");
         var versions = await client.GetFromJsonAsync<JsonElement>("/api/privacy/policy/versions");
@@ -51,7 +51,7 @@ public class RegisterAndPolicyTests(PrivacyNode privacy) : IClassFixture<Privacy
     public async Task The_privacy_page_shows_the_revision_date_first_links_the_general_policy_and_renders_the_register()
     {
         // O11, O12, O3
-        using var client = PrivacyTestUsers.Client(privacy.Node);
+        using var client = privacy.Node.CreateApiClient();
 
         var html = await client.GetStringAsync("/Privacy");
 

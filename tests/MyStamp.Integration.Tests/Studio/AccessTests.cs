@@ -16,7 +16,7 @@ public class AccessTests(StudioNode studio) : IClassFixture<StudioNode>
     {
         using var owner = await studio.Customer();
         using var stranger = await studio.Customer();
-        var designId = await UploadTests.Upload(owner, TestPhotos.CameraJpeg(1200, 900));
+        var designId = await Designs.Upload(owner, TestPhotos.CameraJpeg(1200, 900));
         var path = $"/api/designs/{designId}/{file}".TrimEnd('/');
 
         var response = await stranger.GetAsync(path);
@@ -30,7 +30,7 @@ public class AccessTests(StudioNode studio) : IClassFixture<StudioNode>
     {
         using var owner = await studio.Customer();
         using var stranger = await studio.Customer();
-        var designId = await UploadTests.Upload(owner, TestPhotos.CameraJpeg(1200, 900));
+        var designId = await Designs.Upload(owner, TestPhotos.CameraJpeg(1200, 900));
 
         var response = await stranger.PutAsJsonAsync($"/api/designs/{designId}", new { format = "Square", crop = new { x = 0, y = 0, width = 900, height = 900 } });
 
@@ -41,8 +41,8 @@ public class AccessTests(StudioNode studio) : IClassFixture<StudioNode>
     public async Task An_admin_sees_every_design()
     {
         using var owner = await studio.Customer();
-        using var admin = await studio.Admin();
-        var designId = await UploadTests.Upload(owner, TestPhotos.CameraJpeg(1200, 900));
+        var admin = studio.Admin;
+        var designId = await Designs.Upload(owner, TestPhotos.CameraJpeg(1200, 900));
 
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/designs/{designId}/preview.png")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/designs/{designId}/sheet.pdf")).StatusCode);
@@ -60,7 +60,7 @@ public class AccessTests(StudioNode studio) : IClassFixture<StudioNode>
     public async Task Only_admins_review_designs()
     {
         using var owner = await studio.Customer();
-        var designId = await UploadTests.Upload(owner, TestPhotos.CameraJpeg(1200, 900));
+        var designId = await Designs.Upload(owner, TestPhotos.CameraJpeg(1200, 900));
 
         var response = await owner.PostAsJsonAsync($"/api/admin/designs/{designId}/review", new { decision = "Approve" });
 

@@ -16,7 +16,7 @@ public class CropAndReviewTests(StudioNode studio) : IClassFixture<StudioNode>
     {
         using var customer = await studio.Customer();
         // The camera photo's top-left quarter is red: a square crop there gives a red stamp.
-        var designId = await UploadTests.Upload(customer, TestPhotos.CameraJpeg(1600, 1200));
+        var designId = await Designs.Upload(customer, TestPhotos.CameraJpeg(1600, 1200));
         var before = await PreviewCentre(customer, designId);
 
         var response = await customer.PutAsJsonAsync($"/api/designs/{designId}", new { format = "Square", crop = new { x = 0, y = 0, width = 600, height = 600 } });
@@ -36,7 +36,7 @@ public class CropAndReviewTests(StudioNode studio) : IClassFixture<StudioNode>
     public async Task A_crop_that_cannot_be_printed_is_refused_with_the_reason(int x, int y, int width, int height, string reason)
     {
         using var customer = await studio.Customer();
-        var designId = await UploadTests.Upload(customer, TestPhotos.CameraJpeg(1600, 1200));
+        var designId = await Designs.Upload(customer, TestPhotos.CameraJpeg(1600, 1200));
 
         var response = await customer.PutAsJsonAsync($"/api/designs/{designId}", new { format = "Square", crop = new { x, y, width, height } });
 
@@ -48,7 +48,7 @@ public class CropAndReviewTests(StudioNode studio) : IClassFixture<StudioNode>
     public async Task A_crop_request_without_a_format_names_the_missing_field()
     {
         using var customer = await studio.Customer();
-        var designId = await UploadTests.Upload(customer, TestPhotos.CameraJpeg(1600, 1200));
+        var designId = await Designs.Upload(customer, TestPhotos.CameraJpeg(1600, 1200));
 
         var response = await customer.PutAsJsonAsync($"/api/designs/{designId}", new { crop = new { x = 0, y = 0, width = 600, height = 600 } });
 
@@ -60,8 +60,8 @@ public class CropAndReviewTests(StudioNode studio) : IClassFixture<StudioNode>
     public async Task A_rejection_needs_a_reason_and_the_owner_sees_it()
     {
         using var owner = await studio.Customer();
-        using var admin = await studio.Admin();
-        var designId = await UploadTests.Upload(owner, TestPhotos.CameraJpeg(1200, 900));
+        var admin = studio.Admin;
+        var designId = await Designs.Upload(owner, TestPhotos.CameraJpeg(1200, 900));
 
         var withoutReason = await admin.PostAsJsonAsync($"/api/admin/designs/{designId}/review", new { decision = "Reject" });
         var withReason = await admin.PostAsJsonAsync($"/api/admin/designs/{designId}/review", new { decision = "Reject", reason = "Copyright" });
@@ -78,8 +78,8 @@ public class CropAndReviewTests(StudioNode studio) : IClassFixture<StudioNode>
     public async Task Only_an_approved_design_can_be_ordered()
     {
         using var owner = await studio.Customer();
-        using var admin = await studio.Admin();
-        var designId = await UploadTests.Upload(owner, TestPhotos.CameraJpeg(1200, 900));
+        var admin = studio.Admin;
+        var designId = await Designs.Upload(owner, TestPhotos.CameraJpeg(1200, 900));
         var design = studio.Grains.GetGrain<IDesignGrain>(designId);
 
         var pending = await Assert.ThrowsAsync<DomainException>(() => design.MarkOrdered(Guid.NewGuid()));
@@ -97,8 +97,8 @@ public class CropAndReviewTests(StudioNode studio) : IClassFixture<StudioNode>
     public async Task Changing_an_approved_design_sends_it_back_to_review_and_an_ordered_one_cannot_change()
     {
         using var owner = await studio.Customer();
-        using var admin = await studio.Admin();
-        var designId = await UploadTests.Upload(owner, TestPhotos.CameraJpeg(1600, 1200));
+        var admin = studio.Admin;
+        var designId = await Designs.Upload(owner, TestPhotos.CameraJpeg(1600, 1200));
         (await admin.PostAsJsonAsync($"/api/admin/designs/{designId}/review", new { decision = "Approve" })).EnsureSuccessStatusCode();
 
         var recropped = await owner.PutAsJsonAsync($"/api/designs/{designId}", new { format = "Square", crop = new { x = 100, y = 100, width = 1000, height = 1000 } });

@@ -35,7 +35,7 @@ public class HostileUploadTests(StudioNode studio) : IClassFixture<StudioNode>
         await WarmUp(customer);
 
         var timer = Stopwatch.StartNew();
-        var response = await customer.PostAsync("/api/designs", PhotoUpload.Form(bytes, contentType, fileName));
+        var response = await customer.PostAsync("/api/designs", Designs.UploadForm(bytes, contentType, fileName));
         timer.Stop();
 
         Assert.Equal(expected, response.StatusCode);
@@ -72,7 +72,7 @@ public class HostileUploadTests(StudioNode studio) : IClassFixture<StudioNode>
     {
         foreach (var file in files)
         {
-            using var form = PhotoUpload.Form(file.Bytes, file.ContentType, file.FileName);
+            using var form = Designs.UploadForm(file.Bytes, file.ContentType, file.FileName);
             using var response = await customer.PostAsync("/api/designs", form);
             Assert.Equal(file.Expected, response.StatusCode);
         }
@@ -83,7 +83,7 @@ public class HostileUploadTests(StudioNode studio) : IClassFixture<StudioNode>
     {
         using var customer = await studio.Customer();
 
-        var response = await customer.PostAsync("/api/designs", PhotoUpload.Form(TestPhotos.Png(800, 800, TestPhotos.Blue), "image/jpeg", "photo.jpg"));
+        var response = await customer.PostAsync("/api/designs", Designs.UploadForm(TestPhotos.Png(800, 800, TestPhotos.Blue), "image/jpeg", "photo.jpg"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }

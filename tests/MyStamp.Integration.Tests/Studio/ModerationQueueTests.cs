@@ -13,8 +13,8 @@ public class ModerationQueueTests(StudioNode studio) : IClassFixture<StudioNode>
     public async Task A_new_design_waits_in_the_admins_queue_until_it_is_reviewed()
     {
         using var customer = await studio.Customer();
-        using var admin = await studio.Admin();
-        var designId = await UploadTests.Upload(customer, TestPhotos.CameraJpeg(1200, 900));
+        var admin = studio.Admin;
+        var designId = await Designs.Upload(customer, TestPhotos.CameraJpeg(1200, 900));
 
         Assert.Contains(designId, await Queue(admin, "PendingReview"));
         var page = await admin.GetStringAsync("/Studio/Review");
@@ -40,7 +40,7 @@ public class ModerationQueueTests(StudioNode studio) : IClassFixture<StudioNode>
     {
         // O7: no index entry survives erasure.
         using var customer = await studio.Customer();
-        var designId = await UploadTests.Upload(customer, TestPhotos.CameraJpeg(1200, 900));
+        var designId = await Designs.Upload(customer, TestPhotos.CameraJpeg(1200, 900));
 
         await studio.Grains.GetGrain<IDesignGrain>(designId).Erase();
 

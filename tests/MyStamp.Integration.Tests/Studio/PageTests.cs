@@ -10,7 +10,7 @@ public class PageTests(StudioNode studio) : IClassFixture<StudioNode>
     public async Task The_design_page_shows_the_editor_the_preview_and_explains_who_is_controller_for_the_people_in_the_photo()
     {
         using var customer = await studio.Customer();
-        var designId = await UploadTests.Upload(customer, TestPhotos.CameraJpeg(1200, 900));
+        var designId = await Designs.Upload(customer, TestPhotos.CameraJpeg(1200, 900));
 
         var page = await customer.GetStringAsync($"/Studio/Design/{designId}");
 
@@ -29,8 +29,8 @@ public class PageTests(StudioNode studio) : IClassFixture<StudioNode>
     {
         using var customer = await studio.Customer();
         using var other = await studio.Customer();
-        var mine = await UploadTests.Upload(customer, TestPhotos.CameraJpeg(1200, 900));
-        var theirs = await UploadTests.Upload(other, TestPhotos.CameraJpeg(1200, 900));
+        var mine = await Designs.Upload(customer, TestPhotos.CameraJpeg(1200, 900));
+        var theirs = await Designs.Upload(other, TestPhotos.CameraJpeg(1200, 900));
 
         var page = await customer.GetStringAsync("/Studio");
 
@@ -56,7 +56,7 @@ public class PageTests(StudioNode studio) : IClassFixture<StudioNode>
     {
         using var owner = await studio.Customer();
         using var stranger = await studio.Customer();
-        var designId = await UploadTests.Upload(owner, TestPhotos.CameraJpeg(1200, 900));
+        var designId = await Designs.Upload(owner, TestPhotos.CameraJpeg(1200, 900));
 
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Studio/Design/{designId}")).StatusCode);
     }

@@ -13,7 +13,7 @@ public class RetentionTests(StudioNode studio) : IClassFixture<StudioNode>
     public async Task A_design_never_ordered_is_deleted_with_its_photos_30_days_after_upload()
     {
         using var customer = await studio.Customer();
-        var designId = await UploadTests.Upload(customer, TestPhotos.CameraJpeg(1200, 900));
+        var designId = await Designs.Upload(customer, TestPhotos.CameraJpeg(1200, 900));
         (await customer.GetAsync($"/api/designs/{designId}/preview.png")).EnsureSuccessStatusCode();
         Assert.True(await ReminderExists(designId));
 
@@ -31,8 +31,8 @@ public class RetentionTests(StudioNode studio) : IClassFixture<StudioNode>
     public async Task An_ordered_design_outlives_the_30_days()
     {
         using var customer = await studio.Customer();
-        using var admin = await studio.Admin();
-        var designId = await UploadTests.Upload(customer, TestPhotos.CameraJpeg(1200, 900));
+        var admin = studio.Admin;
+        var designId = await Designs.Upload(customer, TestPhotos.CameraJpeg(1200, 900));
         var design = studio.Grains.GetGrain<IDesignGrain>(designId);
         await design.Review(new ReviewDesign(Guid.NewGuid(), ReviewVerdict.Approve, null));
         await design.MarkOrdered(Guid.NewGuid());
@@ -50,7 +50,7 @@ public class RetentionTests(StudioNode studio) : IClassFixture<StudioNode>
     {
         // O7: erasure leaves no state row, no reminder row and no blob.
         using var customer = await studio.Customer();
-        var designId = await UploadTests.Upload(customer, TestPhotos.CameraJpeg(1200, 900));
+        var designId = await Designs.Upload(customer, TestPhotos.CameraJpeg(1200, 900));
         (await customer.GetAsync($"/api/designs/{designId}/sheet.pdf")).EnsureSuccessStatusCode();
         Assert.True(await BlobCount(designId) >= 3);
         Assert.True(await StateRowExists(designId));

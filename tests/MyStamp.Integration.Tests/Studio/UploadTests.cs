@@ -20,7 +20,7 @@ public class UploadTests(StudioNode studio) : IClassFixture<StudioNode>
         Assert.NotNull(Image.Identify(photo).Metadata.ExifProfile?.Values.FirstOrDefault(value => value.Tag.ToString().StartsWith("GPS")));
         using var customer = await studio.Customer();
 
-        var response = await customer.PostAsync("/api/designs", PhotoUpload.Form(photo, "image/jpeg", "IMG_2041.jpg"));
+        var response = await customer.PostAsync("/api/designs", Designs.UploadForm(photo, "image/jpeg", "IMG_2041.jpg"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var uploaded = (await response.Content.ReadFromJsonAsync<UploadedBody>())!;
@@ -52,9 +52,9 @@ public class UploadTests(StudioNode studio) : IClassFixture<StudioNode>
     public async Task A_new_design_waits_for_review_with_a_centred_crop_and_is_listed_among_the_customers_designs()
     {
         using var customer = await studio.Customer();
-        var customerId = await StudioSignIn.CustomerId(customer);
+        var customerId = customer.AccountId;
 
-        var designId = await Upload(customer, TestPhotos.CameraJpeg(1600, 1200), "Landscape");
+        var designId = await Designs.Upload(customer, TestPhotos.CameraJpeg(1600, 1200), "Landscape");
 
         var design = (await customer.GetFromJsonAsync<DesignBody>($"/api/designs/{designId}"))!;
         Assert.Equal("PendingReview", design.Status);
@@ -72,7 +72,7 @@ public class UploadTests(StudioNode studio) : IClassFixture<StudioNode>
     {
         using var customer = await studio.Customer();
 
-        var response = await customer.PostAsync("/api/designs", PhotoUpload.Form(TestPhotos.CameraJpeg(1200, 900, orientation: 6), "image/jpeg", "turned.jpg"));
+        var response = await customer.PostAsync("/api/designs", Designs.UploadForm(TestPhotos.CameraJpeg(1200, 900, orientation: 6), "image/jpeg", "turned.jpg"));
 
         var uploaded = (await response.Content.ReadFromJsonAsync<UploadedBody>())!;
         Assert.Equal((900, 1200), (uploaded.WidthPx, uploaded.HeightPx));
@@ -86,7 +86,7 @@ public class UploadTests(StudioNode studio) : IClassFixture<StudioNode>
         using var customer = await studio.Customer();
         var landscape = StampFormats.Of(StampFormat.Landscape);
 
-        var response = await customer.PostAsync("/api/designs", PhotoUpload.Form(TestPhotos.Png(400, 400, TestPhotos.Blue), "image/png", "small.png", "Landscape"));
+        var response = await customer.PostAsync("/api/designs", Designs.UploadForm(TestPhotos.Png(400, 400, TestPhotos.Blue), "image/png", "small.png", "Landscape"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -96,19 +96,13 @@ public class UploadTests(StudioNode studio) : IClassFixture<StudioNode>
     [Fact]
     public async Task Only_signed_in_customers_can_upload()
     {
-        using var anonymous = studio.Anonymous();
+        using var anonymous = studio.Node.CreateApiClient();
 
-        var response = await anonymous.PostAsync("/api/designs", PhotoUpload.Form(TestPhotos.CameraJpeg(800, 600), "image/jpeg", "a.jpg"));
+        var response = await anonymous.PostAsync("/api/designs", Designs.UploadForm(TestPhotos.CameraJpeg(800, 600), "image/jpeg", "a.jpg"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    internal static async Task<Guid> Upload(HttpClient client, byte[] photo, string? format = null)
-    {
-        var response = await client.PostAsync("/api/designs", PhotoUpload.Form(photo, "image/jpeg", "photo.jpg", format));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<UploadedBody>())!.DesignId;
-    }
 
     internal static async Task<byte[]> StoredPhoto(Guid designId) =>
         (await TestDatabase.Scalar<byte[]>("SELECT content FROM studio_design_blobs WHERE design_id = @id AND kind = 'original'", ("id", designId)))!;
