@@ -53,10 +53,8 @@ public class ExportTests(NodeFixture privacy) : IClassFixture<NodeFixture>
     {
         // O8 / Art. 20: the photos are the customer's personal data too.
         var customer = await PrivacyTestUsers.RegisterCustomer(privacy.Node, "Wout");
-        using var upload = await customer.Client.PostAsync("/api/designs", MyStamp.Integration.Tests.Studio.PhotoUpload.Form(
-            MyStamp.Integration.Tests.Retention.RetentionWorld.PatternPhoto(), "image/png", "holiday.png"));
-        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
-        var designId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("designId").GetGuid();
+        var designId = await MyStamp.Integration.Tests.Infrastructure.Designs.Upload(
+            customer.Client, MyStamp.Integration.Tests.Retention.RetentionWorld.PatternPhoto());
 
         var response = await customer.Client.GetAsync("/api/privacy/export");
 
