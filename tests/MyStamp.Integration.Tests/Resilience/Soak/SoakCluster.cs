@@ -140,6 +140,9 @@ public sealed class SiloProcess : IAsyncDisposable
         environment["Accounts__RateLimits__RegisterPermits"] = "100000";
         environment["Accounts__RateLimits__SignInPermits"] = "100000";
         environment["Logging__LogLevel__Default"] = "Warning";
+        // Why a node stops or declares another dead is what a failed soak run needs to tell.
+        environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        environment["Logging__LogLevel__Orleans.Runtime.MembershipService"] = "Information";
         if (string.IsNullOrEmpty(environment.TryGetValue("Security__LookupKeySecret", out var secret) ? secret : null))
         {
             throw new InvalidOperationException("Security__LookupKeySecret is not set: run the soak tests with ./mystamp soak.");
