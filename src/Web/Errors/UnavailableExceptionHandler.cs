@@ -64,6 +64,11 @@ internal sealed partial class UnavailableExceptionHandler(IProblemDetailsService
                     return true;
                 case UnavailableExceptionFallbackException fallback when IsUnavailableTypeName(fallback.ExceptionType):
                     return true;
+                // Orleans has no codec for Npgsql's exceptions: a storage failure in a grain on another silo reaches
+                // the edge as "Could not find a codec for type Npgsql.PostgresException". Only the type's name is
+                // left, so a non-transient PostgreSQL error from another silo answers 503 too (it is logged).
+                case CodecNotFoundException codec when codec.Message.Contains("Npgsql.", StringComparison.Ordinal):
+                    return true;
             }
             if (current is AggregateException aggregate)
             {
