@@ -23,6 +23,8 @@ public static class WebModule
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // PostgreSQL away, a silo gone mid-call: 503 with Retry-After, never a 500.
+        services.AddExceptionHandler<UnavailableExceptionHandler>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>

@@ -54,6 +54,14 @@ internal sealed partial class OrderGrain(
     {
         if (order.RecordExists)
         {
+            // A bulk run interrupted between the state write and the steps after it (a node killed) retries the
+            // line: finish those steps, so the order reaches the read model (lists, production batch) and gets its
+            // retention reminder and index row (O7). Both are idempotent. Found by the soak test.
+            if (command.BulkOrderId is { } bulkOrderId && order.State.BulkOrderId == bulkOrderId && order.State.CustomerId == command.CustomerId)
+            {
+                await overview.Upsert(ToSummary());
+                await ScheduleRetention();
+            }
             throw DomainException.Conflict("This order has already been placed.");
         }
 
