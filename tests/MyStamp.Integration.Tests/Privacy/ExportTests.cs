@@ -53,8 +53,8 @@ public class ExportTests(NodeFixture privacy) : IClassFixture<NodeFixture>
     {
         // O8 / Art. 20: the photos are the customer's personal data too.
         var customer = await PrivacyTestUsers.RegisterCustomer(privacy.Node, "Wout");
-        var designId = await MyStamp.Integration.Tests.Infrastructure.Designs.Upload(
-            customer.Client, MyStamp.Integration.Tests.Retention.RetentionWorld.PatternPhoto());
+        // A camera photo with EXIF: the export hands back the cleaned copy that was stored.
+        var designId = await MyStamp.Integration.Tests.Infrastructure.Designs.Upload(customer.Client);
 
         var response = await customer.Client.GetAsync("/api/privacy/export");
 
