@@ -18,7 +18,7 @@ public class AdminAuditTests(BrowserFixture browser)
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#email", browser.Node.AdminEmail);
         await page.FillAsync("#password", MyStampNode.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         // Signed in as an admin: the site's header offers the console.
         await Assertions.Expect(page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true })).ToBeVisibleAsync();
 
@@ -29,7 +29,7 @@ public class AdminAuditTests(BrowserFixture browser)
         // The search is a form post: the e-mail address never appears in a URL.
         await page.GotoAsync("/admin/customers");
         await page.FillAsync("input[name=Query]", customer.Email);
-        await page.ClickAsync("button[type=submit]");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
         await page.WaitForURLAsync($"**/admin/customers/{customer.CustomerId}");
         Assert.DoesNotContain(customer.Email, page.Url, StringComparison.OrdinalIgnoreCase);
         await Assertions.Expect(page.GetByTestId("profile")).ToContainTextAsync(customer.Email);
