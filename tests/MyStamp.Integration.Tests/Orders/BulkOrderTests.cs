@@ -4,6 +4,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using MyStamp.Customers.Contracts;
+using MyStamp.Orders.Contracts;
+using MyStamp.Retention.Contracts;
 
 namespace MyStamp.Integration.Tests.Orders;
 
@@ -89,6 +92,34 @@ public class BulkOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         Assert.Equal(10_000, bulk["processed"]!.GetValue<int>());
         Assert.Equal(10, bulk["failed"]!.GetValue<int>());
         Assert.True(clock.Elapsed < TimeSpan.FromMinutes(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Every_line_of_a_bulk_order_is_known_to_the_customers_erasure_and_the_last_sets_the_deadline()
+    {
+        // O7: the customer is told a chunk of lines at a time; no order may escape the customer's erasure,
+        // and the three years count from the last order placed.
+        using var pro = await fixture.Node.NewProCustomer();
+        var designId = await Designs.Approved(pro, fixture.Admin);
+        var csv = new StringBuilder(Header);
+        for (var line = 0; line < 120; line++)
+        {
+            csv.Append('\n').Append($"{designId},Europe,1,Hauptstrasse,{line + 1},,10115,Berlin,DE");
+        }
+
+        var bulkOrderId = await Submit(pro, csv.ToString());
+        await WaitUntilCompleted(pro, bulkOrderId, TimeSpan.FromSeconds(90));
+
+        var customer = fixture.Node.Grains.GetGrain<ICustomerGrain>(pro.AccountId);
+        var known = (await customer.GetOrderIds()).ToHashSet();
+        var orderIds = (await pro.GetFromJsonAsync<JsonArray>("/api/orders"))!
+            .Where(order => order!["bulkOrderId"]?.GetValue<Guid>() == bulkOrderId)
+            .Select(order => order!["orderId"]!.GetValue<Guid>()).ToList();
+        Assert.Equal(120, orderIds.Count);
+        Assert.All(orderIds, orderId => Assert.Contains(orderId, known));
+        var orders = await Task.WhenAll(orderIds.Select(orderId => fixture.Node.Grains.GetGrain<IOrderGrain>(orderId).Get()));
+        var lastDeadline = orders.Max(order => order!.RetentionUntil);
+        Assert.Equal(lastDeadline, await customer.AsReference<IRetentionSubject>().GetRetentionDeadline());
     }
 
     [Fact]

@@ -82,9 +82,9 @@ public class CropAndReviewTests(StudioNode studio) : IClassFixture<StudioNode>
         var designId = await Designs.Upload(owner, TestPhotos.CameraJpeg(1200, 900));
         var design = studio.Grains.GetGrain<IDesignGrain>(designId);
 
-        var pending = await Assert.ThrowsAsync<DomainException>(() => design.MarkOrdered(Guid.NewGuid()));
+        var pending = await Assert.ThrowsAsync<DomainException>(() => design.MarkOrdered());
         (await admin.PostAsJsonAsync($"/api/admin/designs/{designId}/review", new { decision = "Approve" })).EnsureSuccessStatusCode();
-        await design.MarkOrdered(Guid.NewGuid());
+        await design.MarkOrdered();
 
         Assert.Equal(DomainErrorKind.Conflict, pending.Kind);
         Assert.Equal(DesignStatus.Approved, (await design.GetSummary())!.Status);
@@ -105,7 +105,7 @@ public class CropAndReviewTests(StudioNode studio) : IClassFixture<StudioNode>
         Assert.Equal("PendingReview", (await recropped.Content.ReadFromJsonAsync<DesignBody>())!.Status);
 
         (await admin.PostAsJsonAsync($"/api/admin/designs/{designId}/review", new { decision = "Approve" })).EnsureSuccessStatusCode();
-        await studio.Grains.GetGrain<IDesignGrain>(designId).MarkOrdered(Guid.NewGuid());
+        await studio.Grains.GetGrain<IDesignGrain>(designId).MarkOrdered();
         var afterOrder = await owner.PutAsJsonAsync($"/api/designs/{designId}", new { format = "Square", crop = new { x = 0, y = 0, width = 1000, height = 1000 } });
         Assert.Equal(HttpStatusCode.Conflict, afterOrder.StatusCode);
     }

@@ -35,7 +35,7 @@ public class RetentionTests(StudioNode studio) : IClassFixture<StudioNode>
         var designId = await Designs.Upload(customer, TestPhotos.CameraJpeg(1200, 900));
         var design = studio.Grains.GetGrain<IDesignGrain>(designId);
         await design.Review(new ReviewDesign(Guid.NewGuid(), ReviewVerdict.Approve, null));
-        await design.MarkOrdered(Guid.NewGuid());
+        await design.MarkOrdered();
 
         studio.Clock.Advance(TimeSpan.FromDays(45));
         await FireReminder(designId);

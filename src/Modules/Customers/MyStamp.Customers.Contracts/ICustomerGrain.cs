@@ -13,10 +13,13 @@ public interface ICustomerGrain : IGrainWithGuidKey
     Task<CustomerProfile?> GetProfile();
 
     /// <summary>
-    /// Tells the customer that an order was placed: the last order is where the three-year retention
-    /// counts from (O7). Returns the customer's erasure deadline after the change.
+    /// Tells the customer that orders are being placed at <paramref name="placedAt"/>: the last order is where
+    /// the three-year retention counts from (O7). Called before the orders are stored, so that no stored order
+    /// is unknown to its customer's erasure. Telling again what the customer already knows writes nothing: a
+    /// bulk order tells once per chunk of lines, and each order of the chunk then repeats it for free.
+    /// Returns the customer's erasure deadline after the change.
     /// </summary>
-    Task<DateTimeOffset> RecordOrderPlaced(Guid orderId, DateTimeOffset placedAt);
+    Task<DateTimeOffset> RecordOrdersPlaced(IReadOnlyList<Guid> orderIds, DateTimeOffset placedAt);
 
     /// <summary>Tells the customer that they uploaded a design, so that erasure can find its photos (O7).</summary>
     Task RecordDesignUploaded(Guid designId);

@@ -90,6 +90,10 @@ public enum Tariff
 /// an order without it is refused.
 /// </param>
 /// <param name="BulkOrderId">The Pro bulk order this order comes from, if any.</param>
+/// <param name="PlacedAt">
+/// For a bulk line: the time the bulk order gave its chunk of lines when it told the customer about them, so
+/// that placing the line tells the customer nothing new. Null (and any time still to come) places the order now.
+/// </param>
 [GenerateSerializer, Immutable]
 [Alias("mystamp.orders.place-order")]
 public sealed record PlaceOrder(
@@ -99,7 +103,8 @@ public sealed record PlaceOrder(
     [property: Id(3)] int Sheets,
     [property: Id(4)] PostalAddress? ShippingAddress,
     [property: Id(5)] bool ControllerAttestation,
-    [property: Id(6)] Guid? BulkOrderId = null)
+    [property: Id(6)] Guid? BulkOrderId = null,
+    [property: Id(7)] DateTimeOffset? PlacedAt = null)
 {
     /// <summary>Holds a shipping address: personal data, never logged.</summary>
     public override string ToString() => $"PlaceOrder {{ CustomerId = {CustomerId}, DesignId = {DesignId}, Tariff = {Tariff}, Sheets = {Sheets} }}";

@@ -14,7 +14,7 @@ public interface IDesignGrain : IGrainWithGuidKey
     /// Tells the design that an order uses it: an ordered design is kept with the order, not cleaned up as unused.
     /// Only an approved design can be ordered (409 otherwise).
     /// </summary>
-    Task MarkOrdered(Guid orderId);
+    Task MarkOrdered();
 
     /// <summary>
     /// Creates the design from an uploaded photo: checks that it is a JPEG, PNG or WebP that can be printed

@@ -184,17 +184,22 @@ internal sealed partial class CustomerGrain(
         }
     }
 
-    public async Task<DateTimeOffset> RecordOrderPlaced(Guid orderId, DateTimeOffset placedAt)
+    public async Task<DateTimeOffset> RecordOrdersPlaced(IReadOnlyList<Guid> orderIds, DateTimeOffset placedAt)
     {
         if (customer.State.Profile is null || IsBeingErased)
         {
             throw DomainException.Forbidden("Only a registered customer can place an order.");
         }
-        if (!customer.State.OrderIds.Contains(orderId))
+        var known = customer.State.OrderIds.ToHashSet();
+        var newOrders = orderIds.Where(known.Add).ToList();
+        var later = customer.State.LastOrderAt is null || placedAt > customer.State.LastOrderAt;
+        if (newOrders.Count == 0 && !later)
         {
-            customer.State.OrderIds.Insert(0, orderId);
+            // Already known: rewriting a state that grows with every order would make a bulk order quadratic.
+            return RetentionDeadline();
         }
-        if (customer.State.LastOrderAt is null || placedAt > customer.State.LastOrderAt)
+        customer.State.OrderIds.InsertRange(0, newOrders);
+        if (later)
         {
             customer.State.LastOrderAt = placedAt;
         }

@@ -99,10 +99,15 @@ internal sealed partial class OrderGrain(
         errors.ThrowIfAny();
 
         var now = clock.GetUtcNow();
+        // A bulk line is placed at the time its chunk was told to the customer (see PlaceOrder.PlacedAt).
+        if (command.PlacedAt is { } placedAt && placedAt < now)
+        {
+            now = placedAt;
+        }
         // O7: the customer's last order is where their three-year retention counts from. Told before the
         // order is stored: should storing fail, the customer merely keeps data a little longer.
-        await customer.RecordOrderPlaced(OrderId, now);
-        await design.MarkOrdered(OrderId);
+        await customer.RecordOrdersPlaced([OrderId], now);
+        await design.MarkOrdered();
 
         order.State = new OrderState
         {

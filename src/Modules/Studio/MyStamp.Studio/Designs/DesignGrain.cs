@@ -26,7 +26,8 @@ public sealed class DesignState
     [Id(6)] public DesignStatus Status { get; set; }
     [Id(7)] public RejectionReason? RejectionReason { get; set; }
     [Id(8)] public DateTimeOffset? ReviewedAt { get; set; }
-    [Id(9)] public List<Guid> OrderIds { get; set; } = [];
+    /// <summary>When the design was first ordered; from then on it lives as long as the customer's orders do (O7).</summary>
+    [Id(10)] public DateTimeOffset? FirstOrderedAt { get; set; }
 }
 
 /// <summary>
@@ -51,7 +52,7 @@ internal sealed partial class DesignGrain(
 
     private DateTimeOffset DeleteUnusedAt => design.State.UploadedAt.AddDays(options.Value.UnusedDesignRetentionDays);
 
-    private bool Ordered => design.State.OrderIds.Count > 0;
+    private bool Ordered => design.State.FirstOrderedAt is not null;
 
     public async Task<UploadedDesign> Upload(UploadPhoto command)
     {
@@ -179,7 +180,7 @@ internal sealed partial class DesignGrain(
         return ToView();
     }
 
-    public async Task MarkOrdered(Guid orderId)
+    public async Task MarkOrdered()
     {
         if (!design.RecordExists)
         {
@@ -189,12 +190,15 @@ internal sealed partial class DesignGrain(
         {
             throw DomainException.Conflict("Only an approved design can be ordered.");
         }
-        if (!design.State.OrderIds.Contains(orderId))
+        if (Ordered)
         {
-            design.State.OrderIds.Add(orderId);
-            await design.WriteStateAsync();
+            // Every later order costs nothing: a bulk file orders one design thousands of times.
+            return;
         }
+        design.State.FirstOrderedAt = clock.GetUtcNow();
+        await design.WriteStateAsync();
         // From now on the design lives as long as the customer's orders do (O7), not the unused-design period.
+        // Should this fail, the reminder finds the design ordered and forgets itself.
         await ForgetReminder();
     }
 
