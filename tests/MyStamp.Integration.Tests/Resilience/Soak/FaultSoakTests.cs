@@ -21,7 +21,8 @@ namespace MyStamp.Integration.Tests.Resilience.Soak;
 public sealed class FaultSoakTests(SoakCluster database, ITestOutputHelper output) : IClassFixture<SoakCluster>
 {
     private const int Workers = 4;
-    private const int BulkLines = 4000;
+    /// <summary>The most a file may hold: long enough (about a minute on two cores) for the kill to interrupt it.</summary>
+    private const int BulkLines = 10_000;
 
     private readonly ConcurrentQueue<string> _serverErrors = new();
     private readonly ConcurrentDictionary<int, int> _statuses = new();
@@ -93,7 +94,7 @@ public sealed class FaultSoakTests(SoakCluster database, ITestOutputHelper outpu
             Log($"live status reached the reconnected client in {liveAfterReconnect.TotalSeconds:0.0} s");
 
             // The dead node's bulk order resumes (only its reminder can wake it) and orders every line once.
-            var bulk = await BulkFinished(pro, bulkOrderId, TimeSpan.FromMinutes(4));
+            var bulk = await BulkFinished(pro, bulkOrderId, TimeSpan.FromMinutes(5));
             Assert.Equal(BulkLines, (int)bulk["processed"]!);
             Assert.Equal(0, (int)bulk["failed"]!);
             var bulkOrders = await database.Scalar<long>("SELECT count(*) FROM orders_overview WHERE customer_id = @customer", ("customer", pro.Id));
