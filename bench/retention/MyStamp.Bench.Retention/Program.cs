@@ -127,7 +127,8 @@ internal static class RetentionBench
         samples.Add((sweepTime.TotalSeconds, erasedCustomers));
         var rateOverTime = samples.Zip(samples.Skip(1), (a, b) => (X: b.Seconds, Y: (b.Erased - a.Erased) / (b.Seconds - a.Seconds))).ToList();
         var results = Path.GetDirectoryName(Path.GetFullPath(reportPath))!;
-        var chart = Chart.Write(Path.Combine(results, "retention-erasure.png"), "seconds since the sweep started", "customers erased per second",
+        // The chart is named after the report, so that a scale check's report (retention-100000.md) keeps its own.
+        var chart = Chart.Write(Path.Combine(results, $"{Path.GetFileNameWithoutExtension(reportPath)}-erasure.png"), "seconds since the sweep started", "customers erased per second",
         [
             new Series("customers (each with its order) erased by the sweep per second, over the last second", rateOverTime, Chart.Blue),
             new Series("the run's average", [(0, rate), (sweepTime.TotalSeconds, rate)], Chart.Green, Dashed: true),
