@@ -78,11 +78,3 @@ public sealed record ProfileFieldsModel(ProfileForm Form, IReadOnlyDictionary<st
 {
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 }
-
-/// <summary>The privacy policy version a new account accepts.</summary>
-public static class PolicyVersions
-{
-    // The Privacy module publishes policy versions (O11); until its contract is wired in here, version 1
-    // (the policy of 17 July 2023) is the one the register form asks to accept.
-    public const int Current = 1;
-}

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.Customers.Contracts;
+using MyStamp.Privacy.Contracts;
 
 namespace MyStamp.Web.Account;
 
@@ -22,14 +23,18 @@ public sealed class RegisterModel(IGrainFactory grains) : PageModel
 
     public string? Problem { get; private set; }
 
-    public int PolicyVersion => PolicyVersions.Current;
+    /// <summary>The policy version the form shows (O11): the one in force when the page was first shown.</summary>
+    [BindProperty]
+    public int PolicyVersion { get; set; }
 
-    public void OnGet()
-    {
-    }
+    public async Task OnGetAsync() => PolicyVersion = (await grains.GetGrain<IPrivacyPolicyGrain>(0).GetCurrent()).Version;
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (PolicyVersion < 1)
+        {
+            await OnGetAsync();
+        }
         var input = Form.ToInput(AcceptPolicy ? PolicyVersion : null, Errors);
         if (Errors.Count > 0)
         {

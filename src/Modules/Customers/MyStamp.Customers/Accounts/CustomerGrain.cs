@@ -79,6 +79,7 @@ internal sealed partial class CustomerGrain(
         var errors = new FieldErrors();
         var valid = ProfileRules.Validate(command.Profile, Today(), errors, policyVersionRequired: true);
         var password = PasswordRule.Validate(command.Password, errors);
+        await RequirePublishedPolicy(valid?.AcceptedPolicyVersion, errors);
         errors.ThrowIfAny();
         var profile = valid!;
         var passwordHash = passwords.Hash(password!);
@@ -118,6 +119,7 @@ internal sealed partial class CustomerGrain(
         {
             errors.Add("acceptedPolicyVersion", "You already accepted a later version of the privacy policy.");
         }
+        await RequirePublishedPolicy(valid?.AcceptedPolicyVersion, errors);
         errors.ThrowIfAny();
         var profile = valid!;
 
@@ -173,14 +175,32 @@ internal sealed partial class CustomerGrain(
     public async Task AcceptPolicy(int version)
     {
         var current = (IsBeingErased ? null : customer.State.Profile) ?? throw DomainException.NotFound("The account");
+        var errors = new FieldErrors();
         if (version is < 1 or > ProfileRules.HighestPolicyVersion)
         {
-            throw DomainException.Invalid("acceptedPolicyVersion", "This is not a version of the privacy policy.");
+            errors.Add("acceptedPolicyVersion", ProfileRules.NotAPolicyVersion);
         }
+        else
+        {
+            await RequirePublishedPolicy(version, errors);
+        }
+        errors.ThrowIfAny();
         if (version > current.AcceptedPolicyVersion)
         {
             customer.State.Profile = current with { AcceptedPolicyVersion = version };
             await Save();
+        }
+    }
+
+    /// <summary>
+    /// O11: a customer can only have accepted a version the Privacy module has published (the form shows
+    /// the current one; an older one stays acceptable, since the visitor may have read it before a new one came).
+    /// </summary>
+    private async Task RequirePublishedPolicy(int? version, FieldErrors errors)
+    {
+        if (version is { } accepted && await GrainFactory.GetGrain<IPrivacyPolicyGrain>(0).GetVersion(accepted) is null)
+        {
+            errors.Add("acceptedPolicyVersion", ProfileRules.NotAPolicyVersion);
         }
     }
 

@@ -33,6 +33,8 @@ internal static class ProfileRules
     public const int MaxCityLength = 100;
     public const int HighestPolicyVersion = 10_000;
 
+    public const string NotAPolicyVersion = "This is not a published version of the privacy policy.";
+
     /// <summary>The genders a customer can choose from (the policy lists gender as a category).</summary>
     public static readonly IReadOnlyList<string> Genders = ["Female", "Male", "Other", "PreferNotToSay"];
 
@@ -237,7 +239,7 @@ internal static class ProfileRules
         }
         if (value is < 1 or > HighestPolicyVersion)
         {
-            errors.Add("acceptedPolicyVersion", "This is not a version of the privacy policy.");
+            errors.Add("acceptedPolicyVersion", NotAPolicyVersion);
             return null;
         }
         return value;
