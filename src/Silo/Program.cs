@@ -29,6 +29,7 @@ builder.Services
     .AddPrivacyModule(builder.Configuration)
     .AddAuditModule(builder.Configuration)
     .AddClusteredJobs()
+    .AddClusterDataProtection()
     .AddReadinessChecks()
     .AddMyStampWeb(builder.Configuration, builder.Environment);
 
