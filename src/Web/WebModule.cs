@@ -63,6 +63,7 @@ public static class WebModule
         // Binding failures (bad JSON, wrong types, unknown fields) throw in every environment, so that
         // BadRequestExceptionHandler answers them with problem details naming the field.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddReverseProxySupport(configuration);
         services.AddAccountRateLimits(configuration);
         services.AddRazorPages(options => options.RootDirectory = "/");
         services.AddSignalR();
@@ -73,6 +74,8 @@ public static class WebModule
 
     public static WebApplication UseMyStampWeb(this WebApplication app)
     {
+        // First: everything after it (rate limits, cookies' Secure flag) sees the customer's address and scheme.
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
