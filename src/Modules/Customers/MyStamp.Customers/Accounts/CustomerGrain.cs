@@ -92,9 +92,14 @@ internal sealed partial class CustomerGrain(
             {
                 throw EmailTaken();
             }
+            // O7: the sweep learns of the customer before the profile exists. Should the node die between this and
+            // the reminder below, the customer is still erased on time; should it die before the profile is saved,
+            // the sweep finds no one and closes the row, and the address can register again.
+            var registeredAt = clock.GetUtcNow();
+            await retentionIndex.Schedule(RetentionSubjectKind.Customer, CustomerId, RetentionPeriod.CustomerDeadline(registeredAt, lastOrderAt: null));
             customer.State.Profile = new CustomerProfile(
                 CustomerId, profile.FirstName, profile.LastName, profile.Email, profile.Gender, profile.BirthDate, profile.Phone,
-                profile.Address, profile.AccountType, profile.VatNumber, profile.AcceptedPolicyVersion!.Value, clock.GetUtcNow());
+                profile.Address, profile.AccountType, profile.VatNumber, profile.AcceptedPolicyVersion!.Value, registeredAt);
             customer.State.Credentials = new Credentials { PasswordHash = passwordHash };
             await Save();
         }
@@ -102,7 +107,7 @@ internal sealed partial class CustomerGrain(
         {
             _claiming.Remove(key);
         }
-        // O7: a customer who never orders is erased three years after registering.
+        // O7: a customer who never orders is erased three years after registering (the reminder; the index has it already).
         await ScheduleRetention();
         // O4/O5: every customer joins the advertising audience; each export leaves out who objected to its channel.
         await GrainFactory.GetGrain<IAdvertisingAudienceGrain>(0).Enrol(CustomerId);
