@@ -31,14 +31,14 @@ public interface IDataSubjectRequestGrain : IGrainWithGuidKey
     Task<bool> FlagIfOverdue();
 
     /// <summary>
-    /// The customer this request is linked to has been erased (O7): forgets the requester's contact details and
-    /// what they wrote, every text an admin typed about them (in the messages, the outcome and the audit trail),
-    /// and the identity document, and unlinks the request from the customer. What proves the request was
-    /// handled stays: its type, dates, status history, the processors told, and the audit steps without their
-    /// typed text. Idempotent. The Privacy module's part of the customer's erasure calls it for every request
-    /// linked to the customer.
+    /// Forgets the requester (O7): their contact details and what they wrote, every text an admin typed about
+    /// them (in the messages, the outcome and the audit trail), and the identity document, and unlinks the
+    /// request from any customer. What proves the request was handled stays: its type, dates, status history,
+    /// the processors told, and the audit steps without their typed text. Idempotent. Called for every request
+    /// linked to a customer being erased, and for every request closed three years ago
+    /// (<see cref="RequesterForgottenBecause.RetentionPeriodEnded"/>, which the request checks on its own clock).
     /// </summary>
-    Task ForgetRequester();
+    Task ForgetRequester(RequesterForgottenBecause because);
 }
 
 /// <summary>
@@ -252,3 +252,13 @@ public sealed record RequestQueueEntry(
     [property: Id(6)] bool Extended,
     [property: Id(7)] bool Overdue,
     [property: Id(8)] Guid? CustomerId);
+
+/// <summary>Why a request's requester is forgotten.</summary>
+public enum RequesterForgottenBecause
+{
+    /// <summary>The customer the request is linked to was erased.</summary>
+    CustomerErased,
+
+    /// <summary>The request was closed three years ago (the retention period of the policy, O7).</summary>
+    RetentionPeriodEnded,
+}

@@ -24,24 +24,35 @@ public static class PrivacyModule
         services.AddSingleton<IdentityDocumentStore>();
         services.AddSingleton<AudienceStore>();
         services.AddSingleton<OverdueRequestsSweep>();
+        services.AddSingleton<ClosedRequestRetention>();
         // The customer's erasure (O7) calls every module's eraser: this one forgets what Privacy keeps about them.
         services.AddSingleton<IPersonalDataEraser, PrivacyPersonalDataEraser>();
 
-        // Overdue requests are flagged by a clustered Quartz job (the scheduler and its store are set up by the Silo).
-        var schedule = configuration["Privacy:OverdueSweepSchedule"] ?? "0 15 * * * ?";
-        if (!CronExpression.TryParse(schedule, out _))
-        {
-            throw new InvalidOperationException("Privacy:OverdueSweepSchedule must be a Quartz cron expression.");
-        }
+        // Clustered Quartz jobs (the scheduler and its store are set up by the Silo): overdue requests are
+        // flagged, and the requesters of requests closed three years ago forgotten.
+        var overdueSchedule = Schedule(configuration, "Privacy:OverdueSweepSchedule", "0 15 * * * ?");
+        var retentionSchedule = Schedule(configuration, "Privacy:ClosedRequestRetentionSchedule", "0 45 3 * * ?");
         services.AddQuartz(quartz =>
         {
             quartz.AddJob<OverdueRequestsJob>(job => job.WithIdentity(OverdueRequestsJob.Key).StoreDurably().WithDescription("Flags data-subject requests past their due date"));
             quartz.AddTrigger(trigger => trigger
                 .ForJob(OverdueRequestsJob.Key)
                 .WithIdentity("overdue-requests", "privacy")
-                .WithCronSchedule(schedule));
+                .WithCronSchedule(overdueSchedule));
+            quartz.AddJob<ClosedRequestRetentionJob>(job => job.WithIdentity(ClosedRequestRetentionJob.Key).StoreDurably()
+                .WithDescription("Forgets the requesters of data-subject requests closed three years ago"));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(ClosedRequestRetentionJob.Key)
+                .WithIdentity("closed-request-retention", "privacy")
+                .WithCronSchedule(retentionSchedule));
         });
         return services;
+    }
+
+    private static string Schedule(IConfiguration configuration, string key, string fallback)
+    {
+        var schedule = configuration[key] ?? fallback;
+        return CronExpression.TryParse(schedule, out _) ? schedule : throw new InvalidOperationException($"{key} must be a Quartz cron expression.");
     }
 
     public static ISiloBuilder AddPrivacyGrains(this ISiloBuilder silo) => silo;

@@ -19,7 +19,7 @@ internal sealed class PrivacyPersonalDataEraser(RequestStore requests, IGrainFac
     {
         foreach (var request in await requests.ForCustomer(customerId))
         {
-            await grains.GetGrain<IDataSubjectRequestGrain>(request.RequestId).ForgetRequester();
+            await grains.GetGrain<IDataSubjectRequestGrain>(request.RequestId).ForgetRequester(RequesterForgottenBecause.CustomerErased);
         }
         await grains.GetGrain<ICustomerPrivacyGrain>(customerId).Forget();
     }

@@ -1,11 +1,14 @@
 namespace MyStamp.Privacy.Requests;
 
 /// <summary>
-/// The audit actions whose detail may hold what an admin typed (a reason, a rectification): the detail is
-/// cleared when the customer is erased. Every other step's detail is worded by the code and names no one.
+/// Audit actions. Those in <see cref="WithTypedDetail"/> may hold what an admin typed (a reason, a
+/// rectification): their detail is cleared when the requester is forgotten. Every other step's detail is
+/// worded by the code and names no one.
 /// </summary>
 internal static class AuditActions
 {
+    public const string RequesterForgotten = "Requester's personal data erased";
+
     public const string IdentityVerified = "Identity verified";
     public const string MoreProofRequested = "More proof of identity requested";
     public const string DeadlineExtended = "Deadline extended by two months";

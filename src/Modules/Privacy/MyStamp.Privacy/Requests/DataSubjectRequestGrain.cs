@@ -1,3 +1,4 @@
+using MyStamp.BuildingBlocks.Retention;
 using System.Globalization;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
@@ -219,13 +220,19 @@ internal sealed class DataSubjectRequestGrain(
         return true;
     }
 
-    public async Task ForgetRequester()
+    public async Task ForgetRequester(RequesterForgottenBecause because)
     {
         if (!request.RecordExists || State.RequesterForgottenAt is not null)
         {
             return;
         }
         var now = clock.GetUtcNow();
+        if (because == RequesterForgottenBecause.RetentionPeriodEnded
+            && (State.ClosedAt is not { } closedAt || now < RetentionPeriod.DeadlineAfter(closedAt)))
+        {
+            // An early or mistaken call (a clock behind the job's, a request reopened meanwhile) forgets nothing.
+            return;
+        }
         State.Requester = Requester.Erased;
         State.Details = null;
         // The outcome and the messages may quote what an admin typed (a rectification, a rejection's reason).
@@ -239,8 +246,11 @@ internal sealed class DataSubjectRequestGrain(
         await documents.Delete(RequestId);
         // The request and its steps stay, as proof that it was received, checked and answered on time (GDPR
         // Art. 5(2), 12(3)): they name no one (actors are random ids) once the details an admin typed are cleared.
+        var why = because == RequesterForgottenBecause.CustomerErased
+            ? "The linked customer was erased (O7)"
+            : $"The request was closed more than {RetentionPeriod.Years} years ago (O7)";
         await store.ForgetRequester(RequestId, AuditActions.WithTypedDetail, now,
-            new AuditStep("system", "Requester's personal data erased", "The linked customer was erased (O7): contact details, request details, identity document and typed reasons removed"));
+            new AuditStep("system", AuditActions.RequesterForgotten, $"{why}: contact details, request details, identity document and typed reasons removed"));
     }
 
     /// <summary>Carries out the request for the linked customer; returns the outcome told to the requester.</summary>

@@ -73,9 +73,11 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
         {
             await mark.ExecuteNonQueryAsync();
         }
-        await using (var unlink = new NpgsqlCommand("UPDATE privacy_requests SET customer_id = NULL WHERE request_id = @request_id", connection, transaction))
+        await using (var unlink = new NpgsqlCommand(
+            "UPDATE privacy_requests SET customer_id = NULL, requester_forgotten_at = @at WHERE request_id = @request_id", connection, transaction))
         {
             unlink.Parameters.AddWithValue("request_id", requestId);
+            unlink.Parameters.AddWithValue("at", at.ToUniversalTime());
             await unlink.ExecuteNonQueryAsync();
         }
         await using (var clear = new NpgsqlCommand(
@@ -126,6 +128,15 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
         var rows = await Query(
             $"SELECT {Columns} FROM privacy_requests WHERE closed_at IS NULL AND overdue_flagged_at IS NULL AND due_on < @today ORDER BY due_on LIMIT 1000",
             ("today", today));
+        return rows.Select(row => row.RequestId).ToList();
+    }
+
+    /// <summary>Up to <paramref name="limit"/> requests closed before <paramref name="cutoff"/> whose requester is not yet forgotten, oldest first.</summary>
+    public async Task<IReadOnlyList<Guid>> ClosedBeforeWithRequester(DateTimeOffset cutoff, int limit)
+    {
+        var rows = await Query(
+            $"SELECT {Columns} FROM privacy_requests WHERE closed_at < @cutoff AND requester_forgotten_at IS NULL ORDER BY closed_at LIMIT @limit",
+            ("cutoff", cutoff.ToUniversalTime()), ("limit", limit));
         return rows.Select(row => row.RequestId).ToList();
     }
 
