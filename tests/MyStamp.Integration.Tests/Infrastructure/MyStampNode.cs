@@ -70,6 +70,31 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>
+    /// Starts a node alone in a database made for it (see <see cref="TestDatabase.CreateIsolated"/>), dropped when
+    /// the node is disposed: for tests that move a clock years ahead, change what every node of a database sees
+    /// (a published policy version), or scan every table.
+    /// </summary>
+    public static async Task<MyStampNode> StartAlone(string purpose, TimeProvider? clock = null)
+    {
+        var node = new MyStampNode(clock: clock, connectionString: await TestDatabase.CreateIsolated(purpose)) { _ownsDatabase = true };
+        return node.Start();
+    }
+
+    private bool _ownsDatabase;
+
+    /// <summary>The database the node uses.</summary>
+    public string ConnectionString => _connectionString;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await TestDatabase.DropIsolated(_connectionString);
+        }
+    }
+
     /// <summary>What a client's requests go through to reach this node: the in-memory test server, or loopback TCP.</summary>
     internal HttpMessageHandler CreateHandler()
     {

@@ -17,20 +17,11 @@ namespace MyStamp.Integration.Tests.Privacy;
 public sealed class ClosedRequestRetentionTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private string _database = null!;
     private MyStampNode _node = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateIsolated("closedrequests");
-        _node = new MyStampNode(clock: _clock, connectionString: _database).Start();
-    }
+    public async Task InitializeAsync() => _node = await MyStampNode.StartAlone("closedrequests", clock: _clock);
 
-    public async Task DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        await TestDatabase.DropIsolated(_database);
-    }
+    public async Task DisposeAsync() => await _node.DisposeAsync();
 
     [Fact]
     public async Task Three_years_after_a_request_closed_its_requester_is_forgotten_and_the_answer_stays()

@@ -17,20 +17,11 @@ namespace MyStamp.Integration.Tests.Privacy;
 public sealed class OverdueRequestTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow.AddDays(-60));
-    private string _database = null!;
     private MyStampNode _node = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateIsolated("overdue");
-        _node = new MyStampNode(clock: _clock, connectionString: _database).Start();
-    }
+    public async Task InitializeAsync() => _node = await MyStampNode.StartAlone("overdue", clock: _clock);
 
-    public async Task DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        await TestDatabase.DropIsolated(_database);
-    }
+    public async Task DisposeAsync() => await _node.DisposeAsync();
 
     [Fact]
     public async Task A_request_past_its_month_shows_as_overdue_and_the_clustered_job_flags_it()

@@ -13,20 +13,11 @@ namespace MyStamp.Integration.Tests.Privacy;
 public sealed class PolicyVersionTests : IAsyncLifetime
 {
     private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
-    private string _database = null!;
     private MyStampNode _node = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateIsolated("policy");
-        _node = new MyStampNode(connectionString: _database).Start();
-    }
+    public async Task InitializeAsync() => _node = await MyStampNode.StartAlone("policy");
 
-    public async Task DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        await TestDatabase.DropIsolated(_database);
-    }
+    public async Task DisposeAsync() => await _node.DisposeAsync();
 
     [Fact]
     public async Task A_published_version_takes_effect_at_once_and_every_signed_in_customer_is_asked_to_read_it()

@@ -14,20 +14,11 @@ namespace MyStamp.Integration.Tests.Retention;
 public sealed class ReminderClockTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-    private string _database = "";
     private MyStampNode _node = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateIsolated("reminderclock");
-        _node = new MyStampNode(clock: _clock, connectionString: _database).Start();
-    }
+    public async Task InitializeAsync() => _node = await MyStampNode.StartAlone("reminderclock", clock: _clock);
 
-    public async Task DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        await TestDatabase.DropIsolated(_database);
-    }
+    public async Task DisposeAsync() => await _node.DisposeAsync();
 
     [Fact]
     public void The_reminder_service_resolves_the_nodes_fake_clock_by_its_key()
@@ -62,7 +53,7 @@ public sealed class ReminderClockTests : IAsyncLifetime
 
     private async Task<long> ReminderRows(Guid grainKey)
     {
-        await using var dataSource = NpgsqlDataSource.Create(_database);
+        await using var dataSource = NpgsqlDataSource.Create(_node.ConnectionString);
         await using var command = dataSource.CreateCommand("SELECT count(*) FROM orleansreminderstable WHERE grainid LIKE '%' || @key");
         command.Parameters.AddWithValue("key", grainKey.ToString("N"));
         return (long)(await command.ExecuteScalarAsync())!;
