@@ -1,40 +1,52 @@
 using Microsoft.Extensions.DependencyInjection;
 using MyStamp.Integration.Tests.Infrastructure;
+using Npgsql;
 using Quartz;
 
 namespace MyStamp.Integration.Tests.Orders;
 
-public class ProductionBatchTests(NodeFixture fixture) : IClassFixture<NodeFixture>
+/// <summary>
+/// The production batch, alone in a database: it takes every paid order it finds, and on the shared database it
+/// would take other tests' orders too.
+/// </summary>
+public sealed class ProductionBatchTests : IAsyncLifetime
 {
     private static readonly JobKey ProductionBatch = new("production-batch", "orders");
+    private MyStampNode _node = null!;
+
+    public async Task InitializeAsync() => _node = await MyStampNode.StartAlone("production");
+
+    public async Task DisposeAsync() => await _node.DisposeAsync();
 
     [Fact]
     public async Task The_production_batch_is_a_clustered_job_in_the_shared_job_store()
     {
-        var stored = await TestDatabase.Scalar<long>(
-            "SELECT count(*) FROM qrtz_job_details WHERE job_name = @name AND job_group = @group",
-            ("name", ProductionBatch.Name), ("group", ProductionBatch.Group));
-        var triggers = await TestDatabase.Scalar<long>(
-            "SELECT count(*) FROM qrtz_cron_triggers c JOIN qrtz_triggers t USING (sched_name, trigger_name, trigger_group) WHERE t.job_name = @name",
-            ("name", ProductionBatch.Name));
+        await using var database = NpgsqlDataSource.Create(_node.ConnectionString);
+        await using var stored = database.CreateCommand("SELECT count(*) FROM qrtz_job_details WHERE job_name = $1 AND job_group = $2");
+        stored.Parameters.Add(new NpgsqlParameter { Value = ProductionBatch.Name });
+        stored.Parameters.Add(new NpgsqlParameter { Value = ProductionBatch.Group });
+        await using var triggers = database.CreateCommand(
+            "SELECT count(*) FROM qrtz_cron_triggers c JOIN qrtz_triggers t USING (sched_name, trigger_name, trigger_group) WHERE t.job_name = $1");
+        triggers.Parameters.Add(new NpgsqlParameter { Value = ProductionBatch.Name });
 
-        Assert.Equal(1, stored);
-        Assert.Equal(1, triggers);
+        Assert.Equal(1L, await stored.ExecuteScalarAsync());
+        Assert.Equal(1L, await triggers.ExecuteScalarAsync());
     }
 
     [Fact]
     public async Task Paid_orders_go_into_production_when_the_batch_runs_and_the_others_stay_where_they_are()
     {
-        using var customer = await fixture.Node.NewCustomer();
-        var designId = await Designs.Approved(customer, fixture.Admin);
+        using var admin = await _node.LoginAsAdmin();
+        using var customer = await _node.NewCustomer();
+        var designId = await Designs.Approved(customer, admin);
         var paid = await OrdersWorld.PlaceOrder(customer, designId);
-        await OrdersWorld.Advance(customer, fixture.Admin, paid, "Paid");
+        await OrdersWorld.Advance(customer, admin, paid, "Paid");
         var unpaid = await OrdersWorld.PlaceOrder(customer, designId);
         var cancelled = await OrdersWorld.PlaceOrder(customer, designId);
-        await OrdersWorld.Advance(customer, fixture.Admin, cancelled, "Paid");
+        await OrdersWorld.Advance(customer, admin, cancelled, "Paid");
         await customer.PostAsync($"/api/orders/{cancelled}/cancel", null);
 
-        var scheduler = await fixture.Node.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var scheduler = await _node.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.TriggerJob(ProductionBatch);
 
         for (var attempt = 0; attempt < 60 && await Status(customer, paid) != "InProduction"; attempt++)
