@@ -19,6 +19,7 @@ internal static class JobHosting
         {
             quartz.ConfigureScheduler(scheduler =>
             {
+                // Migration 0007 seeds the lock rows under this name.
                 scheduler.InstanceName = "mystamp";
                 scheduler.GenerateInstanceId = true;
             });
