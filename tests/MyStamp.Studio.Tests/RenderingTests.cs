@@ -1,5 +1,8 @@
 using MyStamp.Studio.Contracts;
+using Microsoft.Extensions.Options;
+using MyStamp.Studio;
 using MyStamp.Studio.Formats;
+using MyStamp.Studio.Photos;
 using MyStamp.Studio.Preview;
 using MyStamp.Studio.Sheets;
 using PdfSharp.Pdf.IO;
@@ -70,5 +73,52 @@ public class RenderingTests
         Assert.Equal(1, document.PageCount);
         Assert.Equal(210, document.Pages[0].Width.Millimeter, precision: 0);
         Assert.Equal(297, document.Pages[0].Height.Millimeter, precision: 0);
+    }
+
+    [Fact]
+    public async Task A_large_photo_is_decoded_only_as_large_as_the_crop_needs_and_the_crop_stays_in_place()
+    {
+        using var gate = new ImagingGate(Options.Create(new StudioOptions()));
+        var square = StampFormats.Of(StampFormat.Square);
+        var picture = StampPreview.PictureSizeOf(square);
+        var redLeftBlueRight = HalvesJpeg(4000, 3000);
+
+        var (photo, region) = await gate.LoadForCrop(redLeftBlueRight, new Crop(2000, 500, 2000, 2000), picture, CancellationToken.None);
+        using (photo)
+        {
+            Assert.InRange(photo.Width, 2 * picture.Width, 4000 / 2);
+            Assert.True(region.Width >= 2 * picture.Width && region.Height >= 2 * picture.Height, $"{region} keeps too few pixels for {picture}");
+            Assert.Equal(2000.0 / 4000, (double)region.X / photo.Width, precision: 2);
+            using var stamp = StampPreview.Compose(photo, region, square);
+            var margin = (stamp.Width - picture.Width) / 2;
+            // The right half only, from the picture's left edge to its right edge: blue, no red slid in.
+            Assert.True(IsBlue(stamp[margin + 2, stamp.Height / 2]), $"{stamp[margin + 2, stamp.Height / 2]} at the left edge");
+            Assert.True(IsBlue(stamp[stamp.Width - margin - 3, stamp.Height / 2]));
+        }
+
+        // A crop with fewer than twice the output's pixels is decoded whole, and kept as it is.
+        var (full, same) = await gate.LoadForCrop(redLeftBlueRight, new Crop(100, 100, 600, 600), picture, CancellationToken.None);
+        using (full)
+        {
+            Assert.Equal((4000, 3000), (full.Width, full.Height));
+            Assert.Equal(new Crop(100, 100, 600, 600), same);
+        }
+    }
+
+    private static bool IsBlue(Rgba32 pixel) => pixel.B > 150 && pixel.R < 80;
+
+    private static byte[] HalvesJpeg(int width, int height)
+    {
+        using var image = new Image<Rgba32>(width, height, TestPhotos.Blue);
+        image.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < rows.Height; y++)
+            {
+                rows.GetRowSpan(y)[..(width / 2)].Fill(TestPhotos.Red);
+            }
+        });
+        using var jpeg = new MemoryStream();
+        image.SaveAsJpeg(jpeg);
+        return jpeg.ToArray();
     }
 }

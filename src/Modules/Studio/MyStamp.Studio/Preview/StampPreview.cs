@@ -26,11 +26,22 @@ internal sealed class StampPreview(ImagingGate gate)
     public static Size SizeOf(StampFormatSize format) =>
         new((int)Math.Round(format.StampWidthMm * PixelsPerMm), (int)Math.Round(format.StampHeightMm * PixelsPerMm));
 
+    /// <summary>Size of the picture inside the perforated margin, in pixels.</summary>
+    public static Size PictureSizeOf(StampFormatSize format)
+    {
+        var size = SizeOf(format);
+        var margin = MarginOf(format);
+        return new Size(size.Width - 2 * margin, size.Height - 2 * margin);
+    }
+
+    private static int MarginOf(StampFormatSize format) => (int)Math.Round(format.MarginMm * PixelsPerMm);
+
     public Task<byte[]> Render(byte[] cleanedPhoto, Crop crop, StampFormatSize format) =>
         gate.Run(async cancellation =>
         {
-            using var photo = await Image.LoadAsync<Rgba32>(gate.Decoding, new MemoryStream(cleanedPhoto, writable: false), cancellation);
-            using var stamp = Compose(photo, crop, format);
+            var (photo, region) = await gate.LoadForCrop(cleanedPhoto, crop, PictureSizeOf(format), cancellation);
+            using var decoded = photo;
+            using var stamp = Compose(photo, region, format);
             using var output = new MemoryStream();
             await stamp.SaveAsPngAsync(output, Encoder, cancellation);
             return output.ToArray();
@@ -40,8 +51,8 @@ internal sealed class StampPreview(ImagingGate gate)
     public static Image<Rgba32> Compose(Image<Rgba32> photo, Crop crop, StampFormatSize format)
     {
         var size = SizeOf(format);
-        var margin = (int)Math.Round(format.MarginMm * PixelsPerMm);
-        var picture = new Size(size.Width - 2 * margin, size.Height - 2 * margin);
+        var margin = MarginOf(format);
+        var picture = PictureSizeOf(format);
         using var cropped = photo.Clone(pixels => pixels
             .Crop(new Rectangle(crop.X, crop.Y, crop.Width, crop.Height))
             .Resize(new ResizeOptions { Size = picture, Mode = ResizeMode.Stretch, Sampler = KnownResamplers.Lanczos3 }));

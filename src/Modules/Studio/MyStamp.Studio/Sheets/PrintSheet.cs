@@ -20,8 +20,9 @@ internal sealed class PrintSheet(ImagingGate gate)
     public Task<byte[]> Render(byte[] cleanedPhoto, Crop crop, StampFormatSize format) =>
         gate.Run(async cancellation =>
         {
-            using var photo = await Image.LoadAsync<Rgba32>(gate.Decoding, new MemoryStream(cleanedPhoto, writable: false), cancellation);
-            using var picture = PrintPicture(photo, crop, format);
+            var (photo, region) = await gate.LoadForCrop(cleanedPhoto, crop, new Size(format.PrintWidthPx, format.PrintHeightPx), cancellation);
+            using var decoded = photo;
+            using var picture = PrintPicture(photo, region, format);
             return ToPdf(picture, format);
         });
 
