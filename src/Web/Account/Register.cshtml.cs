@@ -27,13 +27,14 @@ public sealed class RegisterModel(IGrainFactory grains) : PageModel
     [BindProperty]
     public int PolicyVersion { get; set; }
 
-    public async Task OnGetAsync() => PolicyVersion = (await grains.GetGrain<IPrivacyPolicyGrain>(0).GetCurrent()).Version;
+    public async Task OnGetAsync() => PolicyVersion = await CurrentPolicyVersion();
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (PolicyVersion < 1)
         {
-            await OnGetAsync();
+            // A form posted without the field (not ours): the version in force is the one accepted and shown.
+            PolicyVersion = await CurrentPolicyVersion();
         }
         var input = Form.ToInput(AcceptPolicy ? PolicyVersion : null, Errors);
         if (Errors.Count > 0)
@@ -53,4 +54,6 @@ public sealed class RegisterModel(IGrainFactory grains) : PageModel
             return Page();
         }
     }
+
+    private async Task<int> CurrentPolicyVersion() => (await grains.GetGrain<IPrivacyPolicyGrain>(0).GetCurrent()).Version;
 }

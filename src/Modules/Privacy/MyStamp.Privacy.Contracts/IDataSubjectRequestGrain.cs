@@ -37,8 +37,9 @@ public interface IDataSubjectRequestGrain : IGrainWithGuidKey
     /// the processors told, and the audit steps without their typed text. Idempotent. Called for every request
     /// linked to a customer being erased, and for every request closed three years ago
     /// (<see cref="RequesterForgottenBecause.RetentionPeriodEnded"/>, which the request checks on its own clock).
+    /// True when this call forgot them.
     /// </summary>
-    Task ForgetRequester(RequesterForgottenBecause because);
+    Task<bool> ForgetRequester(RequesterForgottenBecause because);
 }
 
 /// <summary>

@@ -1,7 +1,7 @@
-using MyStamp.BuildingBlocks.Retention;
 using System.Globalization;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
+using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Customers.Contracts;
 using MyStamp.Privacy.Contracts;
 using MyStamp.Privacy.IdentityDocuments;
@@ -220,18 +220,18 @@ internal sealed class DataSubjectRequestGrain(
         return true;
     }
 
-    public async Task ForgetRequester(RequesterForgottenBecause because)
+    public async Task<bool> ForgetRequester(RequesterForgottenBecause because)
     {
         if (!request.RecordExists || State.RequesterForgottenAt is not null)
         {
-            return;
+            return false;
         }
         var now = clock.GetUtcNow();
         if (because == RequesterForgottenBecause.RetentionPeriodEnded
             && (State.ClosedAt is not { } closedAt || now < RetentionPeriod.DeadlineAfter(closedAt)))
         {
             // An early or mistaken call (a clock behind the job's, a request reopened meanwhile) forgets nothing.
-            return;
+            return false;
         }
         State.Requester = Requester.Erased;
         State.Details = null;
@@ -251,6 +251,7 @@ internal sealed class DataSubjectRequestGrain(
             : $"The request was closed more than {RetentionPeriod.Years} years ago (O7)";
         await store.ForgetRequester(RequestId, AuditActions.WithTypedDetail, now,
             new AuditStep("system", AuditActions.RequesterForgotten, $"{why}: contact details, request details, identity document and typed reasons removed"));
+        return true;
     }
 
     /// <summary>Carries out the request for the linked customer; returns the outcome told to the requester.</summary>
