@@ -18,6 +18,8 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
     private readonly string _clusterId;
     private readonly TimeProvider? _clock;
     private readonly string _connectionString;
+    /// <summary>Set by <see cref="StartAlone"/>: the database is dropped with the node.</summary>
+    private bool _ownsDatabase;
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
     private readonly bool _listenOnLoopback;
@@ -80,8 +82,6 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
         var node = new MyStampNode(clock: clock, connectionString: await TestDatabase.CreateIsolated(purpose)) { _ownsDatabase = true };
         return node.Start();
     }
-
-    private bool _ownsDatabase;
 
     /// <summary>The database the node uses.</summary>
     public string ConnectionString => _connectionString;
