@@ -10,13 +10,15 @@ using Quartz;
 namespace MyStamp.Integration.Tests.Privacy;
 
 /// <summary>
-/// Deadlines on a moving clock (O10). Each test has a database of its own: the clock starts two months in the
-/// past, so its requests are already overdue by the real date, and every node in a database shares one Quartz
-/// cluster whose jobs (this overdue sweep among them) would otherwise flag or miss requests of other test classes.
+/// Deadlines on a moving clock (O10). Each test has a database of its own: its requests are received on the
+/// clock's date, long past by the real one, and every node in a database shares one Quartz cluster whose jobs
+/// (this overdue sweep among them) would otherwise flag or miss requests of other test classes.
 /// </summary>
 public sealed class OverdueRequestTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow.AddDays(-60));
+    // Midday, so that a move by whole days never crosses midnight in Brussels, summer time or not. Starting
+    // from the real time once did: received at 00:00 on 3 October, 32 days later was still 3 November there.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
     private MyStampNode _node = null!;
 
     public async Task InitializeAsync() => _node = await MyStampNode.StartAlone("overdue", clock: _clock);
