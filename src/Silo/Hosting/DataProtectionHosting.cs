@@ -2,7 +2,6 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace MyStamp.Silo.Hosting;
@@ -21,8 +20,8 @@ internal static class DataProtectionHosting
     public static IServiceCollection AddClusterDataProtection(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName(ApplicationName);
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
-            options.XmlRepository = new PostgresKeyRepository(provider.GetRequiredService<NpgsqlDataSource>())));
+        services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((options, dataSource) =>
+            options.XmlRepository = new PostgresKeyRepository(dataSource));
         return services;
     }
 }
