@@ -57,6 +57,8 @@ public sealed class ClosedRequestRetentionTests : IAsyncLifetime
             var erased = Assert.Single(forgotten["auditTrail"]!.AsArray(), step => (string?)step!["action"] == "Requester's personal data erased");
             Assert.Contains("closed more than 3 years ago", (string?)erased!["detail"], StringComparison.Ordinal);
             Assert.Contains(forgotten["auditTrail"]!.AsArray(), step => (string?)step!["action"] == "Rejected");
+            Assert.All(forgotten["request"]!["messages"]!.AsArray(),
+                message => Assert.Equal("(erased three years after the request was closed)", (string?)message!["body"]));
 
             // A request still open keeps its requester: it is not answered yet.
             Assert.Contains("Peeters", (await Detail(admin, open)).ToJsonString(), StringComparison.Ordinal);

@@ -233,11 +233,12 @@ internal sealed class DataSubjectRequestGrain(
             // An early or mistaken call (a clock behind the job's, a request reopened meanwhile) forgets nothing.
             return false;
         }
+        var erasedText = because == RequesterForgottenBecause.CustomerErased ? ErasedWithCustomerText : ErasedAfterRetentionText;
         State.Requester = Requester.Erased;
         State.Details = null;
         // The outcome and the messages may quote what an admin typed (a rectification, a rejection's reason).
-        State.Outcome = State.Outcome is null ? null : ErasedText;
-        State.Messages = State.Messages.Select(message => message with { Body = ErasedText }).ToList();
+        State.Outcome = State.Outcome is null ? null : erasedText;
+        State.Messages = State.Messages.Select(message => message with { Body = erasedText }).ToList();
         State.HasIdentityDocument = false;
         // Unlinked: nothing points at the person who is gone, and no admin look at it is about them any more.
         State.CustomerId = null;
@@ -367,7 +368,8 @@ internal sealed class DataSubjectRequestGrain(
         string.IsNullOrWhiteSpace(requester.Email) ? null : requester.Email.Trim(),
         string.IsNullOrWhiteSpace(requester.Address) ? null : requester.Address.Trim());
 
-    private const string ErasedText = "(erased with the customer's personal data)";
+    private const string ErasedWithCustomerText = "(erased with the customer's personal data)";
+    private const string ErasedAfterRetentionText = "(erased three years after the request was closed)";
 
     private static string Long(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
