@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.BuildingBlocks.Imaging;
 using MyStamp.Studio.Contracts;
 using MyStamp.Studio.Photos;
 using SixLabors.ImageSharp;
@@ -12,7 +13,7 @@ namespace MyStamp.Studio.Tests;
 public sealed class PhotoIntakeTests : IDisposable
 {
     private static readonly StampFormatSize Portrait = StampFormats.Of(StampFormat.SmallPortrait);
-    private readonly ImagingGate _gate = new(Options.Create(new StudioOptions()));
+    private readonly ImagingGate _gate = new(Options.Create(new ImagingOptions()));
     private readonly PhotoIntake _intake;
 
     public PhotoIntakeTests() => _intake = new PhotoIntake(_gate, Options.Create(new StudioOptions()));

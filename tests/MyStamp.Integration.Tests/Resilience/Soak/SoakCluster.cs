@@ -118,9 +118,9 @@ public sealed class SiloProcess : IAsyncDisposable
     public static SiloProcess Start(string name, string clusterId, string connectionString, string adminEmail)
     {
         var silo = Path.Combine(SoakCluster.Root, "src", "Silo");
-        var dll = new[] { "Debug", "Release" }.Select(configuration => Path.Combine(silo, "bin", configuration, "net10.0", "MyStamp.Silo.dll"))
+        var dll = new[] { "Release", "Debug" }.Select(configuration => Path.Combine(silo, "bin", configuration, "net10.0", "MyStamp.Silo.dll"))
             .Where(File.Exists).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
-            ?? throw new InvalidOperationException("Build the Silo first (dotnet build).");
+            ?? throw new InvalidOperationException("Build the Silo first (dotnet build -c Release).");
         var httpPort = SoakCluster.FreePort();
         var start = new ProcessStartInfo("dotnet", [dll])
         {

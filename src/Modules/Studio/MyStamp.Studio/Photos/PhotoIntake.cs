@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.BuildingBlocks.Imaging;
 using MyStamp.Studio.Contracts;
 using MyStamp.Studio.Formats;
 using SixLabors.ImageSharp;
@@ -18,18 +19,22 @@ internal sealed record CleanedPhoto(byte[] Jpeg, byte[] ScreenJpeg, int Width, i
 /// Takes an uploaded file in: refuses what is not a JPEG, PNG or WebP (or claims to be another type), what
 /// is too large or declares too many pixels (checked from the header before any pixel is decoded), and what
 /// is too small to print; then applies the EXIF orientation and strips every metadata profile (EXIF, GPS,
-/// IPTC, XMP, ICC after conversion to sRGB) so that no location or camera data is ever stored.
+/// IPTC, XMP, ICC) so that no location or camera data is ever stored.
 /// </summary>
 internal sealed class PhotoIntake(ImagingGate gate, IOptions<StudioOptions> options)
 {
+    /// <summary>How refusals name the upload.</summary>
+    public static readonly ImageSubject Subject = new("photo", "photo");
+
     /// <summary>Longest edge of the copy the crop editor shows.</summary>
     public const int ScreenLongEdge = 1600;
 
     /// <summary>Even within the pixel budget, a side longer than this is refused (strips of 1 × 50 million pixels).</summary>
     public const int MaxSidePx = 20_000;
 
-    private static readonly JpegEncoder StoredEncoder = new() { Quality = 92, SkipMetadata = true };
-    private static readonly JpegEncoder ScreenEncoder = new() { Quality = 82, SkipMetadata = true };
+    /// <summary>The metadata is stripped from the image before any encoder sees it.</summary>
+    private static readonly JpegEncoder StoredEncoder = new() { Quality = 92 };
+    internal static readonly JpegEncoder ScreenEncoder = new() { Quality = 82 };
 
     public async Task<CleanedPhoto> Clean(byte[] bytes, string? declaredContentType, string? fileName, StampFormatSize format)
     {
@@ -78,24 +83,13 @@ internal sealed class PhotoIntake(ImagingGate gate, IOptions<StudioOptions> opti
             .Select(other => $"The photo is too small for the {other.Name.ToLowerInvariant()} format at {StampFormatSize.PrintDpi} DPI (it needs at least {other.PrintWidthPx} × {other.PrintHeightPx} pixels).")
             .ToList();
 
-        return await gate.Run(async cancellation =>
+        return await gate.Run(Subject, async cancellation =>
         {
-            try
-            {
-                using var image = await Image.LoadAsync<Rgba32>(gate.Decoding, new MemoryStream(bytes, writable: false), cancellation);
-                image.Mutate(pixels => pixels.AutoOrient().BackgroundColor(Color.White));
-                StripMetadata(image);
-                using var screen = image.Clone(pixels => pixels.Resize(new ResizeOptions { Size = new Size(ScreenLongEdge, ScreenLongEdge), Mode = ResizeMode.Max }));
-                return new CleanedPhoto(Encode(image, StoredEncoder), Encode(screen, ScreenEncoder), image.Width, image.Height, warnings);
-            }
-            catch (ImageFormatException)
-            {
-                throw Unreadable();
-            }
-            catch (NotSupportedException)
-            {
-                throw Unreadable();
-            }
+            using var image = await gate.Decode<Rgba32>(bytes, Subject, cancellation);
+            image.Mutate(pixels => pixels.AutoOrient().BackgroundColor(Color.White));
+            StripMetadata(image);
+            using var screen = image.Clone(pixels => pixels.Resize(new ResizeOptions { Size = new Size(ScreenLongEdge, ScreenLongEdge), Mode = ResizeMode.Max }));
+            return new CleanedPhoto(Encode(image, StoredEncoder), Encode(screen, ScreenEncoder), image.Width, image.Height, warnings);
         });
     }
 
@@ -106,54 +100,31 @@ internal sealed class PhotoIntake(ImagingGate gate, IOptions<StudioOptions> opti
         image.Metadata.IptcProfile = null;
         image.Metadata.XmpProfile = null;
         image.Metadata.IccProfile = null;
-        image.Metadata.CicpProfile = null;
         foreach (var frame in image.Frames)
         {
             frame.Metadata.ExifProfile = null;
             frame.Metadata.IptcProfile = null;
             frame.Metadata.XmpProfile = null;
             frame.Metadata.IccProfile = null;
-            frame.Metadata.CicpProfile = null;
         }
     }
 
-    private PhotoType Sniff(byte[] bytes)
-    {
-        try
-        {
-            var format = Image.DetectFormat(gate.Decoding, bytes);
-            return PhotoTypes.FromImageFormat(format) ?? throw Unsupported("Only JPEG, PNG and WebP photos are accepted.");
-        }
-        catch (ImageFormatException)
-        {
-            throw Unsupported("The file is not a JPEG, PNG or WebP photo.");
-        }
-        catch (NotSupportedException)
-        {
-            throw Unsupported("The file is not a JPEG, PNG or WebP photo.");
-        }
-    }
+    /// <summary>The type the file's first bytes announce; anything but the three decoders the gate has is refused here.</summary>
+    private PhotoType Sniff(byte[] bytes) =>
+        gate.DetectFormat(bytes) is { } format && PhotoTypes.FromImageFormat(format) is { } type
+            ? type
+            : throw Unsupported("The file is not a JPEG, PNG or WebP photo.");
 
     /// <summary>Reads the header only: dimensions and orientation, without decoding a single pixel.</summary>
-    private ImageInfo Identify(byte[] bytes)
-    {
-        try
-        {
-            return Image.Identify(gate.Decoding, bytes);
-        }
-        catch (Exception exception) when (exception is ImageFormatException or NotSupportedException or InvalidOperationException or ArgumentException)
-        {
-            throw Unreadable();
-        }
-    }
+    private IImageInfo Identify(byte[] bytes) => gate.Identify(bytes, Subject);
 
     /// <summary>EXIF orientations 5 to 8 turn the photo a quarter: width and height trade places once it is upright.</summary>
-    private static bool SwapsSides(ImageInfo info) =>
+    private static bool SwapsSides(IImageInfo info) =>
         info.Metadata.ExifProfile is { } exif
-        && exif.TryGetValue(ExifTag.Orientation, out var orientation)
+        && exif.GetValue(ExifTag.Orientation) is { } orientation
         && orientation.Value is >= 5 and <= 8;
 
-    private static byte[] Encode(Image image, IImageEncoder encoder)
+    internal static byte[] Encode(Image image, IImageEncoder encoder)
     {
         using var output = new MemoryStream();
         image.Save(output, encoder);
@@ -164,5 +135,5 @@ internal sealed class PhotoIntake(ImagingGate gate, IOptions<StudioOptions> opti
         new(DomainErrorKind.UnsupportedMediaType, message, new Dictionary<string, string[]> { ["photo"] = [message] });
 
     private static DomainException Unreadable() =>
-        DomainException.Invalid("photo", "The photo is damaged or incomplete and cannot be read.");
+        DomainException.Invalid(Subject.Field, "The photo is damaged or incomplete and cannot be read.");
 }
