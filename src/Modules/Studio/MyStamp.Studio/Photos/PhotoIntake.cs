@@ -88,10 +88,16 @@ internal sealed class PhotoIntake(ImagingGate gate, IOptions<StudioOptions> opti
             using var image = await gate.Decode<Rgba32>(bytes, Subject, cancellation);
             image.Mutate(pixels => pixels.AutoOrient().BackgroundColor(Color.White));
             StripMetadata(image);
-            using var screen = image.Clone(pixels => pixels.Resize(new ResizeOptions { Size = new Size(ScreenLongEdge, ScreenLongEdge), Mode = ResizeMode.Max }));
+            using var screen = ScreenCopy(image, ScreenLongEdge);
             return new CleanedPhoto(Encode(image, StoredEncoder), Encode(screen, ScreenEncoder), image.Width, image.Height, warnings);
         });
     }
+
+    /// <summary>A copy scaled down to fit a square of <paramref name="longEdge"/> pixels; a smaller image is copied at its size.</summary>
+    internal static Image<Rgba32> ScreenCopy(Image<Rgba32> image, int longEdge) =>
+        Math.Max(image.Width, image.Height) <= longEdge
+            ? image.Clone()
+            : image.Clone(pixels => pixels.Resize(new ResizeOptions { Size = new Size(longEdge, longEdge), Mode = ResizeMode.Max }));
 
     /// <summary>Removes every metadata profile, of the image and of each frame; the encoders also skip metadata.</summary>
     internal static void StripMetadata(Image image)

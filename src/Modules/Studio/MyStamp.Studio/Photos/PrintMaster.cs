@@ -34,7 +34,7 @@ internal sealed class PrintMaster(ImagingGate gate)
             {
                 kept.Mutate(pixels => pixels.Resize(new ResizeOptions { Size = new Size(LongEdgeLimit, LongEdgeLimit), Mode = ResizeMode.Max, Sampler = KnownResamplers.Lanczos3 }));
             }
-            using var screen = kept.Clone(pixels => pixels.Resize(new ResizeOptions { Size = new Size(ScreenLongEdge, ScreenLongEdge), Mode = ResizeMode.Max }));
+            using var screen = PhotoIntake.ScreenCopy(kept, ScreenLongEdge);
             return new KeptCrop(PhotoIntake.Encode(kept, MasterEncoder), PhotoIntake.Encode(screen, PhotoIntake.ScreenEncoder), kept.Width, kept.Height);
         });
 }
