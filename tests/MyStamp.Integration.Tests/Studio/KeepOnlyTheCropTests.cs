@@ -66,6 +66,27 @@ public class KeepOnlyTheCropTests(StudioNode studio) : IClassFixture<StudioNode>
     }
 
     [Fact]
+    public async Task The_access_report_and_the_export_say_how_much_of_the_photo_is_kept()
+    {
+        using var owner = await studio.Customer();
+        var cropping = await Designs.Upload(owner, TestPhotos.CameraJpeg(1200, 900));
+        var submitted = await Designs.Upload(owner, TestPhotos.CameraJpeg(1200, 900));
+        (await owner.PostAsync($"/api/designs/{submitted}/submit", null)).EnsureSuccessStatusCode();
+
+        var report = await owner.GetStringAsync("/api/privacy/access-report");
+        var export = await owner.GetByteArrayAsync("/api/privacy/export");
+
+        Assert.Contains("we keep the whole photo while you choose the crop", report);
+        Assert.Contains("we keep only the cropped area of the photo", report);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(export));
+        using var data = new StreamReader(zip.GetEntry("data.json")!.Open());
+        var json = await data.ReadToEndAsync();
+        Assert.Contains("CropOnly", json);
+        Assert.Contains("FullPhoto", json);
+        Assert.Contains(cropping.ToString(), json);
+    }
+
+    [Fact]
     public async Task A_large_crop_is_kept_at_twice_the_print_pixels_of_the_largest_format()
     {
         using var owner = await studio.Customer();

@@ -105,7 +105,7 @@ public enum ReviewVerdict
     Reject = 1,
 }
 
-/// <summary>A design as other modules see it.</summary>
+/// <summary>A design as other modules see it, with how much of its photo is kept (for the Art. 15 report and the export).</summary>
 [GenerateSerializer, Immutable]
 [Alias("mystamp.studio.design-summary")]
 public sealed record DesignSummary(
@@ -113,7 +113,8 @@ public sealed record DesignSummary(
     [property: Id(1)] Guid OwnerId,
     [property: Id(2)] DesignStatus Status,
     [property: Id(3)] StampFormat Format,
-    [property: Id(4)] DateTimeOffset UploadedAt);
+    [property: Id(4)] DateTimeOffset UploadedAt,
+    [property: Id(5)] KeptPhoto KeptPhoto);
 
 /// <summary>Who asks: the signed-in customer, and whether they act as an admin (admins see every design).</summary>
 [GenerateSerializer, Immutable]

@@ -105,7 +105,7 @@ internal sealed partial class DesignGrain(
     }
 
     public Task<DesignSummary?> GetSummary() => Task.FromResult(design.RecordExists
-        ? new DesignSummary(DesignId, design.State.OwnerId, design.State.Status, design.State.Format, design.State.UploadedAt)
+        ? new DesignSummary(DesignId, design.State.OwnerId, design.State.Status, design.State.Format, design.State.UploadedAt, Submitted ? KeptPhoto.CropOnly : KeptPhoto.FullPhoto)
         : null);
 
     public Task<DesignView> Get(DesignViewer viewer)
