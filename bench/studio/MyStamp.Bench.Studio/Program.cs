@@ -57,31 +57,32 @@ async Task<long> ImageSharpSameWork()
     image.Mutate(pixels => pixels.AutoOrient());
     PhotoIntake.StripMetadata(image);
     var stored = new MemoryStream();
-    await image.SaveAsJpegAsync(stored, new JpegEncoder { Quality = 92 });
+    await image.SaveAsJpegAsync(stored, new JpegEncoder { Quality = 92, ColorType = JpegColorType.YCbCrRatio420 });
     using var stamp = StampPreview.Compose(image, crop, format);
     var preview = new MemoryStream();
     await stamp.SaveAsPngAsync(preview, new PngEncoder { IgnoreMetadata = true });
     using var print = PrintSheet.PrintPicture(image, crop, format);
     var printed = new MemoryStream();
-    await print.SaveAsJpegAsync(printed, new JpegEncoder { Quality = 95 });
+    await print.SaveAsJpegAsync(printed, new JpegEncoder { Quality = 95, ColorType = JpegColorType.YCbCrRatio420 });
     return stored.Length + preview.Length + printed.Length;
 }
 
 // What the studio does for one design, as deployed (DesignGrain): upload (checks, decode, orient, strip,
 // stored + screen copies), then the preview and the PDF sheet, each rendered from the screen copy when it has
 // twice the output's pixels across the crop (else from the stored photo), then the submission that keeps only
-// the crop (print master + its screen copy, from the stored photo).
-StoredPicture SourceFor(CleanedPhoto cleaned, int width, int height) =>
-    StoredPicture.ScreenCopySuffices(cleaned.Width, cleaned.Height, crop, width, height)
+// the crop (print master + its screen copy, from the screen copy when it has the master's pixels, as here).
+StoredPicture SourceFor(CleanedPhoto cleaned, int width, int height, double oversample = StoredPicture.OversampleFactor) =>
+    StoredPicture.ScreenCopySuffices(cleaned.Width, cleaned.Height, crop, width, height, oversample)
         ? new StoredPicture(cleaned.ScreenJpeg, new Crop(0, 0, cleaned.Width, cleaned.Height))
-        : new StoredPicture(cleaned.Jpeg, new Crop(0, 0, cleaned.Width, cleaned.Height));
+        : new StoredPicture(cleaned.Jpeg, new Crop(0, 0, cleaned.Width, cleaned.Height), cleaned.Orientation);
 
 async Task<long> StudioAsDeployed()
 {
     var cleaned = await intake.Clean(photo, "image/jpeg", "photo.jpg", format);
     var preview = await previews.Render(SourceFor(cleaned, pictureSize.Width, pictureSize.Height), crop, format);
     var pdf = await sheets.Render(SourceFor(cleaned, printSize.PrintWidthPx, printSize.PrintHeightPx), crop, format);
-    var kept = await masters.Cut(new StoredPicture(cleaned.Jpeg, new Crop(0, 0, cleaned.Width, cleaned.Height)), crop);
+    var (masterWidth, masterHeight) = PrintMaster.SizeFor(crop);
+    var kept = await masters.Cut(SourceFor(cleaned, masterWidth, masterHeight, oversample: 1), crop);
     return cleaned.Jpeg.Length + preview.Length + pdf.Length + kept.MasterJpeg.Length;
 }
 

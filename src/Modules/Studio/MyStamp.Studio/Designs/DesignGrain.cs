@@ -33,6 +33,8 @@ public sealed class DesignState
     /// <summary>Size of the print master once submitted.</summary>
     [Id(12)] public int KeptWidthPx { get; set; }
     [Id(13)] public int KeptHeightPx { get; set; }
+    /// <summary>How the stored full photo must be turned to be upright (EXIF numbering; 0 or 1: it is upright).</summary>
+    [Id(14)] public ushort OriginalOrientation { get; set; }
 }
 
 /// <summary>
@@ -94,6 +96,7 @@ internal sealed partial class DesignGrain(
             HeightPx = photo.Height,
             Format = format.Format,
             Crop = CropGeometry.Centred(photo.Width, photo.Height, format),
+            OriginalOrientation = photo.Orientation,
             Status = DesignStatus.PendingReview,
         };
         await design.WriteStateAsync();
@@ -183,7 +186,12 @@ internal sealed partial class DesignGrain(
     public async Task<DesignFile> GetOriginal(DesignViewer viewer)
     {
         EnsureVisibleTo(viewer);
-        return ToFile(await blobs.Load(DesignId, Submitted ? BlobKind.PrintMaster : BlobKind.Original) ?? throw DomainException.NotFound("The design's photo"));
+        if (Submitted)
+        {
+            return ToFile(await blobs.Load(DesignId, BlobKind.PrintMaster) ?? throw DomainException.NotFound("The design's photo"));
+        }
+        var original = await blobs.Load(DesignId, BlobKind.Original) ?? throw DomainException.NotFound("The design's photo");
+        return new DesignFile(await intake.UprightJpeg(original.Content, design.State.OriginalOrientation), original.ContentType);
     }
 
     public async Task<DesignView> Review(ReviewDesign command)
@@ -248,8 +256,12 @@ internal sealed partial class DesignGrain(
     {
         if (!Submitted)
         {
-            var original = await blobs.Load(DesignId, BlobKind.Original) ?? throw DomainException.NotFound("The design's photo");
-            var kept = await masters.Cut(new StoredPicture(original.Content, WholePhoto), design.State.Crop);
+            // The screen copy is enough when it has the master's pixels across the crop (a large crop): a decode of
+            // 2 MP instead of 12.
+            var (masterWidth, masterHeight) = PrintMaster.SizeFor(design.State.Crop);
+            var fromScreen = StoredPicture.ScreenCopySuffices(design.State.WidthPx, design.State.HeightPx, design.State.Crop, masterWidth, masterHeight, oversample: 1);
+            var source = await blobs.Load(DesignId, fromScreen ? BlobKind.Screen : BlobKind.Original) ?? throw DomainException.NotFound("The design's photo");
+            var kept = await masters.Cut(new StoredPicture(source.Content, WholePhoto, fromScreen ? PhotoIntake.Upright : design.State.OriginalOrientation), design.State.Crop);
             await blobs.Save(DesignId, BlobKind.PrintMaster, kept.MasterJpeg, "image/jpeg");
             await blobs.Save(DesignId, BlobKind.MasterScreen, kept.ScreenJpeg, "image/jpeg");
             design.State.SubmittedAt = clock.GetUtcNow();
@@ -321,7 +333,8 @@ internal sealed partial class DesignGrain(
                 ? (BlobKind.Screen, WholePhoto)
                 : (BlobKind.Original, WholePhoto);
         var source = await blobs.Load(DesignId, sourceKind) ?? throw DomainException.NotFound("The design's photo");
-        var content = await render(new StoredPicture(source.Content, shows));
+        var orientation = sourceKind == BlobKind.Original ? design.State.OriginalOrientation : PhotoIntake.Upright;
+        var content = await render(new StoredPicture(source.Content, shows, orientation));
         await blobs.Save(DesignId, kind, content, contentType);
         return new DesignFile(content, contentType);
     }

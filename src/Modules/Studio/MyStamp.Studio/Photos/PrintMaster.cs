@@ -22,7 +22,14 @@ internal sealed class PrintMaster(ImagingGate gate)
     /// <summary>Longest edge of the screen copy of the kept area.</summary>
     public const int ScreenLongEdge = 800;
 
-    private static readonly JpegEncoder MasterEncoder = new() { Quality = 95 };
+    private static readonly JpegEncoder MasterEncoder = new() { Quality = 95, ColorType = JpegColorType.YCbCrRatio420 };
+
+    /// <summary>The print master's size for a crop: the crop itself, scaled down to <see cref="LongEdgeLimit"/> when larger.</summary>
+    public static (int Width, int Height) SizeFor(Crop crop)
+    {
+        var scale = Math.Min(1.0, (double)LongEdgeLimit / Math.Max(crop.Width, crop.Height));
+        return ((int)Math.Round(crop.Width * scale), (int)Math.Round(crop.Height * scale));
+    }
 
     public Task<KeptCrop> Cut(StoredPicture photo, Crop crop) =>
         gate.Run(PhotoIntake.Subject, async cancellation =>
