@@ -1,3 +1,4 @@
+using MyStamp.Keys.Contracts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Errors;
@@ -15,9 +16,11 @@ namespace MyStamp.Studio.Designs;
 /// <summary>The state of one design, stored under its own state name. The photo itself lives in the blob table.</summary>
 [GenerateSerializer]
 [Alias("mystamp.studio.design-state")]
-public sealed class DesignState
+public sealed class DesignState : IPersonalState
 {
     [Id(0)] public Guid OwnerId { get; set; }
+
+    Guid? IPersonalState.DataSubject => OwnerId == Guid.Empty ? null : OwnerId;
     [Id(1)] public DateTimeOffset UploadedAt { get; set; }
     [Id(2)] public int WidthPx { get; set; }
     [Id(3)] public int HeightPx { get; set; }
@@ -65,8 +68,8 @@ internal sealed partial class DesignGrain(
 
         // The customer learns of the design first, so that erasing the customer always finds its photo (O7).
         await GrainFactory.GetGrain<ICustomerGrain>(command.OwnerId).RecordDesignUploaded(DesignId);
-        await blobs.Save(DesignId, BlobKind.Original, photo.Jpeg, "image/jpeg");
-        await blobs.Save(DesignId, BlobKind.Screen, photo.ScreenJpeg, "image/jpeg");
+        await blobs.Save(command.OwnerId, DesignId, BlobKind.Original, photo.Jpeg, "image/jpeg");
+        await blobs.Save(command.OwnerId, DesignId, BlobKind.Screen, photo.ScreenJpeg, "image/jpeg");
 
         design.State = new DesignState
         {
@@ -242,7 +245,7 @@ internal sealed partial class DesignGrain(
         }
         var original = await blobs.Load(DesignId, BlobKind.Original) ?? throw DomainException.NotFound("The design's photo");
         var content = await render(original.Content, StampFormats.Of(design.State.Format));
-        await blobs.Save(DesignId, kind, content, contentType);
+        await blobs.Save(design.State.OwnerId, DesignId, kind, content, contentType);
         return new DesignFile(content, contentType);
     }
 
