@@ -14,12 +14,13 @@ internal sealed partial class KeyRotation(KeyStore store, KeyEncryptionKeys keks
     public const int BatchSize = 500;
 
     /// <summary>Re-wraps until no key is wrapped by another KEK; returns how many keys it re-wrapped.</summary>
-    public async Task<int> Run(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<int> Run(IProgress<int>? progress = null, CancellationToken cancellationToken = default, int batchSize = BatchSize)
     {
         var total = 0;
         while (true)
         {
-            var batch = await store.NotWrappedBy(keks.CurrentId, BatchSize, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = await store.NotWrappedBy(keks.CurrentId, batchSize, cancellationToken);
             if (batch.Count == 0)
             {
                 LogDone(total, keks.CurrentId);
