@@ -1,12 +1,12 @@
-using MyStamp.Keys.Contracts;
 using Microsoft.Extensions.Logging;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
+using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Customers.Contracts;
 using MyStamp.Customers.EmailIndex;
 using MyStamp.Customers.Profile;
+using MyStamp.Keys.Contracts;
 using MyStamp.Privacy.Contracts;
-using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Retention.Contracts;
 
 namespace MyStamp.Customers.Accounts;

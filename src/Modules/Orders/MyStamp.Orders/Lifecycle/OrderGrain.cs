@@ -1,9 +1,9 @@
-using MyStamp.Keys.Contracts;
 using Microsoft.Extensions.Logging;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
 using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Customers.Contracts;
+using MyStamp.Keys.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Orders.Overview;
 using MyStamp.Orders.Payment;

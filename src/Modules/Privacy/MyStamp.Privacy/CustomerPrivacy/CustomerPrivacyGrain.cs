@@ -1,8 +1,8 @@
-using MyStamp.Keys.Contracts;
 using MyStamp.Audit.Contracts;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Customers.Contracts;
+using MyStamp.Keys.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Privacy.AccessReports;
 using MyStamp.Privacy.Audience;

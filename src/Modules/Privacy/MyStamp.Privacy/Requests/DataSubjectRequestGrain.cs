@@ -1,9 +1,9 @@
-using MyStamp.Keys.Contracts;
 using System.Globalization;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
 using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Customers.Contracts;
+using MyStamp.Keys.Contracts;
 using MyStamp.Privacy.Contracts;
 using MyStamp.Privacy.IdentityDocuments;
 using MyStamp.Privacy.Register;

@@ -1,9 +1,9 @@
-using MyStamp.Keys.Contracts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Customers.Contracts;
+using MyStamp.Keys.Contracts;
 using MyStamp.Studio.Contracts;
 using MyStamp.Studio.Formats;
 using MyStamp.Studio.Moderation;
