@@ -31,7 +31,17 @@ internal sealed class SealedGrainStorage(IGrainStorage inner, IPersonalDataProte
             return;
         }
         var stored = new GrainState<SealedState>(new SealedState());
-        await inner.ReadStateAsync(stateName, grainId, stored);
+        try
+        {
+            await inner.ReadStateAsync(stateName, grainId, stored);
+        }
+        catch (Exception exception) when (exception is not (TimeoutException or OperationCanceledException))
+        {
+            // A row written in plaintext before states were sealed (a database older than the Keys module): read it
+            // as it is; the grain's next write seals it. Anything else fails again here and is thrown.
+            await inner.ReadStateAsync(stateName, grainId, grainState);
+            return;
+        }
         grainState.ETag = stored.ETag;
         grainState.RecordExists = stored.RecordExists;
         if (!stored.RecordExists || stored.State?.Envelope is not { } envelope || !SealedEnvelope.LooksSealed(envelope))

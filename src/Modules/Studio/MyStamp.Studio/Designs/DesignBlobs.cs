@@ -1,4 +1,5 @@
 using MyStamp.Keys.Contracts;
+using MyStamp.Keys.Envelopes;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -56,6 +57,11 @@ internal sealed class DesignBlobs(NpgsqlDataSource dataSource, IPersonalDataProt
                 return null;
             }
             (sealedContent, contentType) = ((byte[])reader[0], reader.GetString(1));
+        }
+        if (!SealedEnvelope.LooksSealed(sealedContent))
+        {
+            // Stored before photos were sealed (an image file never starts with the envelope's version byte).
+            return new StoredBlob(sealedContent, contentType);
         }
         // Null when the owner's key was destroyed: an erased owner's photo is as good as gone.
         return await protector.Open(sealedContent, Purpose(designId, kind)) is { } content ? new StoredBlob(content, contentType) : null;
