@@ -42,13 +42,21 @@ internal sealed class SealedGrainStorage(IGrainStorage inner, IPersonalDataProte
             await inner.ReadStateAsync(stateName, grainId, grainState);
             return;
         }
-        grainState.ETag = stored.ETag;
-        grainState.RecordExists = stored.RecordExists;
-        if (!stored.RecordExists || stored.State?.Envelope is not { } envelope || !SealedEnvelope.LooksSealed(envelope))
+        if (!stored.RecordExists)
         {
+            grainState.ETag = stored.ETag;
+            grainState.RecordExists = false;
             grainState.State = Activator.CreateInstance<T>();
             return;
         }
+        if (stored.State?.Envelope is not { } envelope || !SealedEnvelope.LooksSealed(envelope))
+        {
+            // A plaintext row that happened to read as a SealedState: read it as what it is.
+            await inner.ReadStateAsync(stateName, grainId, grainState);
+            return;
+        }
+        grainState.ETag = stored.ETag;
+        grainState.RecordExists = true;
         if (await protector.Open(envelope, Purpose(stateName)) is { } plaintext)
         {
             grainState.State = serializer.Deserialize<T>(plaintext);
