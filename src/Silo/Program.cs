@@ -1,5 +1,6 @@
 using MyStamp.Audit;
 using MyStamp.Customers;
+using MyStamp.Keys;
 using MyStamp.Orders;
 using MyStamp.Privacy;
 using MyStamp.Retention;
@@ -9,6 +10,11 @@ using MyStamp.Studio;
 using MyStamp.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+if (args is ["keys", ..])
+{
+    // ./mystamp keys rotate|status: a one-off beside the running nodes, on the same configuration.
+    return await KeysModule.RunCommand(args, builder.Configuration, Console.Out);
+}
 // The web module's wwwroot (CSS, scripts) from the build output in every environment, not only in
 // Development: tests run as "Testing" and their pages need the same scripts. A no-op once published.
 builder.WebHost.UseStaticWebAssets();
@@ -19,7 +25,8 @@ builder.AddMyStampSilo(silo => silo
     .AddOrdersGrains()
     .AddStudioGrains()
     .AddPrivacyGrains()
-    .AddAuditGrains());
+    .AddAuditGrains()
+    .AddKeysGrains());
 
 builder.Services
     .AddCustomersModule(builder.Configuration)
@@ -28,6 +35,7 @@ builder.Services
     .AddStudioModule(builder.Configuration)
     .AddPrivacyModule(builder.Configuration)
     .AddAuditModule(builder.Configuration)
+    .AddKeysModule(builder.Configuration)
     .AddClusteredJobs()
     .AddClusterDataProtection()
     .AddReadinessChecks()
@@ -40,6 +48,7 @@ app.MapHealthEndpoints();
 app.MapMyStampWeb();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -84,10 +84,24 @@ internal static class RetentionBench
         TimeSpan sweepTime;
         var samples = new List<(double Seconds, long Erased)>();
         long transactions;
+        const int LiveReaders = 8;
+        // Transactions of the data database and of its key store beside it: an erasure costs both.
+        const string TransactionsOfBothDatabases =
+            "SELECT sum(xact_commit + xact_rollback)::bigint FROM pg_stat_database WHERE datname IN (current_database(), current_database() || '_keys')";
+        var latencies = new List<double>();
+        var purge = new Stopwatch();
         await using (var node = new BenchNode(connectionString, clock, clusterId).Start())
         {
             var report = node.Services.GetRequiredService<IRetentionReport>();
-            var transactionsBefore = await Count(dataSource, "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()");
+            // Live customers who keep reading their profile (GET /api/account/me) while the sweep and the purge run.
+            var readers = new List<HttpClient>();
+            for (var i = 0; i < LiveReaders; i++)
+            {
+                readers.Add(await LiveCustomer(node, i));
+            }
+            using var stopReading = new CancellationTokenSource();
+            var reading = readers.Select(reader => ReadProfiles(reader, latencies, stopReading.Token)).ToList();
+            var transactionsBefore = await Count(dataSource, TransactionsOfBothDatabases);
             using var progress = new Progress("retention: sweep erasing", customers);
             var watch = Stopwatch.StartNew();
             var running = report.SweepNow();
@@ -103,18 +117,29 @@ internal static class RetentionBench
             progress.Set(customers);
             // Statistics reach pg_stat_database when a backend reports them (at most every second or so).
             await Task.Delay(1500);
-            transactions = await Count(dataSource, "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()") - transactionsBefore;
+            transactions = await Count(dataSource, TransactionsOfBothDatabases) - transactionsBefore;
+
+            // 3. The physical purge the nightly sweep runs afterwards, timed on its own while the readers go on: the key
+            // table only (the data tables hold ciphertext whose keys are gone, and are never rewritten).
+            purge.Start();
+            await using (var keys = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Database = new NpgsqlConnectionStringBuilder(connectionString).Database + "_keys" }.ConnectionString))
+            {
+                await Execute(keys, "VACUUM FULL data_keys");
+                await Execute(keys, "CHECKPOINT");
+                await Execute(keys, "SELECT pg_switch_wal()");
+                await Execute(keys, "CHECKPOINT");
+            }
+            purge.Stop();
+            stopReading.Cancel();
+            await Task.WhenAll(reading);
+            readers.ForEach(reader => reader.Dispose());
         }
         var erasedCustomers = await Count(dataSource, "SELECT count(*) FROM retention_deadlines WHERE subject_kind = 'customer' AND erased_at IS NOT NULL");
         var erasedOrders = await Count(dataSource, "SELECT count(*) FROM retention_deadlines WHERE subject_kind = 'order' AND erased_at IS NOT NULL");
-        var customerRowsLeft = await Count(dataSource, "SELECT count(*) FROM orleansstorage WHERE graintypestring = 'customer'");
+        // The live readers' own rows stay: they are not due.
+        var customerRowsLeft = await Count(dataSource, "SELECT count(*) FROM orleansstorage WHERE graintypestring = 'customer'") - LiveReaders;
         Console.WriteLine($"sweep: {sweepTime.TotalSeconds:0.0} s, {erasedCustomers} customers and {erasedOrders} orders erased, {customerRowsLeft} customer rows left");
 
-        // 3. The physical purge the nightly sweep runs afterwards, timed on its own.
-        var purge = Stopwatch.StartNew();
-        await Execute(dataSource, "VACUUM FULL orleansstorage");
-        await Execute(dataSource, "CHECKPOINT");
-        purge.Stop();
 
         // 4. The raw PostgreSQL DELETE rate for the same number of rows (one customer row and one order row per
         // customer, payloads of the same size), one statement per row with the same parallelism, then one bulk DELETE.
@@ -146,8 +171,11 @@ internal static class RetentionBench
         text.AppendLine(CultureInfo.InvariantCulture, $"| sweep failures | {sweep.Failures} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| time until all are erased (sweep, parallelism {parallelism}) | {sweepTime.TotalSeconds:0.0} s |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| **erasure rate** | **{rate:0} customers/s** |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| PostgreSQL transactions during the sweep, per customer erased (Npgsql's pooled-connection reset counts as one more each) | {(double)transactions / Math.Max(1, erasedCustomers):0.0} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| physical purge afterwards (VACUUM FULL orleansstorage, CHECKPOINT) | {purge.Elapsed.TotalSeconds:0.0} s |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| PostgreSQL transactions during the sweep, data and key store, per customer erased (Npgsql's pooled-connection reset counts as one more each) | {(double)transactions / Math.Max(1, erasedCustomers):0.0} |");
+        latencies.Sort();
+        double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        text.AppendLine(CultureInfo.InvariantCulture, $"| `GET /api/account/me` of {LiveReaders} live customers during the sweep and the purge: p50 / p99 / max ({latencies.Count} requests) | {Percentile(0.50):0.0} / {Percentile(0.99):0.0} / {(latencies.Count == 0 ? double.NaN : latencies[^1]):0.0} ms |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| physical purge afterwards: the key table only (VACUUM FULL data_keys, CHECKPOINT; the data tables are never rewritten) | {purge.Elapsed.TotalSeconds:0.0} s |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| baseline: raw PostgreSQL single-row DELETE, {customers * 2} rows of {payloadSize} bytes, {parallelism} connections | {rawSingle.TotalSeconds:0.0} s ({rawRate:0} rows/s) |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| **ratio customers erased / raw DELETEs** | **{rate / rawRate:0.000}** |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| raw PostgreSQL bulk DELETE of the same rows, one statement | {rawBulk.TotalMilliseconds:0} ms |");
@@ -173,6 +201,41 @@ internal static class RetentionBench
         {
             var index = Array.IndexOf(args, $"--{name}");
             return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback ?? throw new ArgumentException($"--{name} is required");
+        }
+
+        // A registered, signed-in customer of the node (its deadline is three years away: the sweep leaves it alone).
+        static async Task<HttpClient> LiveCustomer(BenchNode node, int n)
+        {
+            var client = node.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+            client.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
+            var email = $"live-{n}-{Guid.NewGuid():N}@example.test";
+            const string password = "live-reader-password";
+            using var registered = await client.PostAsync("/api/account/register", JsonBody($$"""
+                {"firstName":"Ann","lastName":"Peeters","email":"{{email}}","password":"{{password}}","gender":"Female","birthDate":"1990-04-23",
+                 "address":{"street":"Wetstraat","houseNumber":"16","box":null,"postalCode":"1000","city":"Brussel","country":"BE"},
+                 "accountType":"Consumer","acceptedPolicyVersion":1}
+                """));
+            registered.EnsureSuccessStatusCode();
+            using var signedIn = await client.PostAsync("/api/account/login", JsonBody($$"""{"email":"{{email}}","password":"{{password}}"}"""));
+            signedIn.EnsureSuccessStatusCode();
+            return client;
+        }
+
+        static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
+
+        // Reads the profile again and again until stopped, recording each answer's time in milliseconds.
+        static async Task ReadProfiles(HttpClient client, List<double> latencies, CancellationToken stop)
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await client.GetAsync("/api/account/me", CancellationToken.None);
+                response.EnsureSuccessStatusCode();
+                lock (latencies)
+                {
+                    latencies.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
         }
 
         static async Task Execute(NpgsqlDataSource dataSource, string sql)

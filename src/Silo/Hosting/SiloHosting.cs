@@ -3,6 +3,8 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Database;
 using MyStamp.BuildingBlocks.Grains;
+using MyStamp.Keys;
+using MyStamp.Keys.Storage;
 using MyStamp.Silo.Database;
 using Npgsql;
 using Orleans.Configuration;
@@ -15,6 +17,7 @@ namespace MyStamp.Silo.Hosting;
 internal static class SiloHosting
 {
     private const string Invariant = "Npgsql";
+    private const string PlainStorageName = GrainStorage.Name + "-rows";
 
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
@@ -24,6 +27,8 @@ internal static class SiloHosting
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString).Build());
         builder.Services.AddSingleton<IModuleSchema, SiloSchema>();
+        // The key store defaults to a database beside this one (Keys module, README "Keys and backups").
+        builder.Services.AddOptions<KeysOptions>().PostConfigure<IOptions<DatabaseOptions>>((keys, database) => keys.UseDatabaseBeside(database.Value.ConnectionString));
         // Before UseOrleans: hosted services start in registration order, and the silo needs the schema.
         builder.Services.AddHostedService<DatabaseMigrationService>();
         // Orleans' ADO.NET providers resolve the driver by its invariant name.
@@ -45,7 +50,10 @@ internal static class SiloHosting
                 options.Invariant = Invariant;
                 options.ConnectionString = database.Value.ConnectionString;
             }));
-            silo.AddAdoNetGrainStorage(GrainStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> storage) => storage.Configure<IOptions<DatabaseOptions>, IServiceProvider>((options, database, provider) =>
+            // Every module's grains use GrainStorage.Name: it seals personal states under their subject's key
+            // (Keys module) and keeps the envelopes in PostgreSQL through the ADO.NET storage underneath.
+            silo.AddSealedGrainStorage(GrainStorage.Name, PlainStorageName);
+            silo.AddAdoNetGrainStorage(PlainStorageName, (OptionsBuilder<AdoNetGrainStorageOptions> storage) => storage.Configure<IOptions<DatabaseOptions>, IServiceProvider>((options, database, provider) =>
             {
                 options.Invariant = Invariant;
                 options.ConnectionString = database.Value.ConnectionString;

@@ -37,8 +37,7 @@ public class RedactionFormTests(BrowserFixture browser)
         var notice = page.Locator("#request-result .notice");
         await notice.WaitForAsync();
         var requestId = Guid.Parse((await notice.GetAttributeAsync("data-request-id"))!);
-        var stored = await TestDatabase.Scalar<byte[]>("SELECT content FROM privacy_identity_documents WHERE request_id = @id", ("id", requestId));
-        Assert.NotNull(stored);
+        var stored = await SealedRows.OpenIdentityDocument(browser.Node, await TestDatabase.Scalar<byte[]>("SELECT content FROM privacy_identity_documents WHERE request_id = @id", ("id", requestId)), requestId);
         using var image = Image.Load<Rgb24>(stored);
         Assert.Equal(new Rgb24(0, 0, 0), image[image.Width / 4, image.Height / 2]);
         Assert.Equal(new Rgb24(230, 120, 40), image[image.Width * 3 / 4, image.Height / 2]);

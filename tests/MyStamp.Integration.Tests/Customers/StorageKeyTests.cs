@@ -1,5 +1,6 @@
 using System.Text;
 using MyStamp.BuildingBlocks.Hashing;
+using MyStamp.Customers.Contracts;
 using MyStamp.Integration.Tests.Infrastructure;
 
 namespace MyStamp.Integration.Tests.Customers;
@@ -56,10 +57,12 @@ public class StorageKeyTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         }
         Assert.Empty(hits);
 
-        // The checks above can fail: the addresses are in the database, inside the customers' state...
+        // The checks above can fail: the addresses are in the database, inside the customers' state, sealed under
+        // each customer's key (no payload holds them in plaintext) and opened when the grain reads its row...
         await using var payload = dataSource.CreateCommand("SELECT count(*) FROM orleansstorage WHERE position(convert_to(@email, 'UTF8') in payloadbinary) > 0");
         payload.Parameters.AddWithValue("email", pro.Email);
-        Assert.Equal(1L, await payload.ExecuteScalarAsync());
+        Assert.Equal(0L, await payload.ExecuteScalarAsync());
+        Assert.Equal(pro.Email, (await node.Grains.GetGrain<ICustomerGrain>(pro.CustomerId).GetProfile())!.Email);
         // ...and the index row of each current address is keyed by its HMAC.
         var hasher = new LookupKeyHasher(Encoding.UTF8.GetBytes(Environment.GetEnvironmentVariable("Security__LookupKeySecret")!));
         foreach (var email in new[] { pro.Email, $"{marker}.moved@example.test" })

@@ -22,7 +22,8 @@ public static class TestDatabase
     public static async Task<string> CreateIsolated(string purpose)
     {
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
-        var name = $"{builder.Database}_{purpose}_{Guid.NewGuid():N}"[..63].TrimEnd('_');
+        // 58 characters at most: its key store beside it is named with "_keys" (PostgreSQL names stop at 63).
+        var name = $"{builder.Database}_{purpose}_{Guid.NewGuid():N}"[..58].TrimEnd('_');
         await using (var dataSource = CreateDataSource())
         await using (var command = dataSource.CreateCommand($"CREATE DATABASE \"{name}\""))
         {
@@ -32,15 +33,25 @@ public static class TestDatabase
         return builder.ConnectionString;
     }
 
-    /// <summary>Drops a database made by <see cref="CreateIsolated"/>, closing what still uses it.</summary>
+    /// <summary>
+    /// Drops a database made by <see cref="CreateIsolated"/> and its key store beside it (which a node creates on
+    /// first use), closing what still uses them.
+    /// </summary>
     public static async Task DropIsolated(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
         NpgsqlConnection.ClearAllPools();
         await using var dataSource = CreateDataSource();
-        await using var command = dataSource.CreateCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-        await command.ExecuteNonQueryAsync();
+        foreach (var database in new[] { name, name + "_keys" })
+        {
+            await using var command = dataSource.CreateCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+            await command.ExecuteNonQueryAsync();
+        }
     }
+
+    /// <summary>The key store beside a database: named after it with "_keys" (the nodes' default).</summary>
+    public static string KeysConnectionStringFor(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Database = new NpgsqlConnectionStringBuilder(connectionString).Database + "_keys" }.ConnectionString;
 
     public static async Task<T?> Scalar<T>(string sql, params (string Name, object Value)[] parameters)
     {

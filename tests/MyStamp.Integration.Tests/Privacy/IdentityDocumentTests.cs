@@ -22,8 +22,7 @@ public class IdentityDocumentTests(NodeFixture privacy) : IClassFixture<NodeFixt
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid();
 
-        var stored = await TestDatabase.Scalar<byte[]>("SELECT content FROM privacy_identity_documents WHERE request_id = @id", ("id", requestId));
-        Assert.NotNull(stored);
+        var stored = await SealedRows.OpenIdentityDocument(privacy.Node, await TestDatabase.Scalar<byte[]>("SELECT content FROM privacy_identity_documents WHERE request_id = @id", ("id", requestId)), requestId);
         using (var image = Image.Load<Rgb24>(stored))
         {
             Assert.Equal((400, 250), (image.Width, image.Height));

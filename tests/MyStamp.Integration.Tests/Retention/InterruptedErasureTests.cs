@@ -83,7 +83,7 @@ public sealed class InterruptedErasureTests
 
         public string Name => "crashing";
 
-        public Task EraseCustomer(Guid customerId, CancellationToken cancellationToken = default)
+        public Task EraseCustomer(ErasedCustomer customer, CancellationToken cancellationToken = default)
         {
             if (Reached.TrySetResult())
             {

@@ -78,6 +78,14 @@ public sealed class RetentionWorld : IAsyncDisposable
     /// <summary>Uploads the photo through the API and approves the design as moderation would.</summary>
     public async Task<Guid> ApprovedDesign(HttpClient customer, byte[] photo)
     {
+        var designId = await UploadDesign(customer, photo);
+        await Grains.GetGrain<IDesignGrain>(designId).Review(new ReviewDesign(Guid.NewGuid(), ReviewVerdict.Approve, null));
+        return designId;
+    }
+
+    /// <summary>Uploads the photo through the API; returns the new design's id.</summary>
+    public static async Task<Guid> UploadDesign(HttpClient customer, byte[] photo)
+    {
         using var content = new MultipartFormDataContent();
         var file = new ByteArrayContent(photo);
         file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
@@ -85,9 +93,7 @@ public sealed class RetentionWorld : IAsyncDisposable
         content.Add(file, "photo");
         using var response = await customer.PostAsync("/api/designs", content);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"upload answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        var designId = (await response.Content.ReadFromJsonAsync<JsonObject>())!["designId"]!.GetValue<Guid>();
-        await Grains.GetGrain<IDesignGrain>(designId).Review(new ReviewDesign(Guid.NewGuid(), ReviewVerdict.Approve, null));
-        return designId;
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["designId"]!.GetValue<Guid>();
     }
 
     public static async Task<Guid> PlaceOrder(HttpClient customer, Guid designId, JsonObject? shippingAddress = null)

@@ -27,7 +27,7 @@ public class UploadTests(StudioNode studio) : IClassFixture<StudioNode>
         Assert.Equal((4000, 3000), (uploaded.WidthPx, uploaded.HeightPx));
         Assert.Equal($"/api/designs/{uploaded.DesignId}", response.Headers.Location?.ToString());
 
-        var stored = await StoredPhoto(uploaded.DesignId);
+        var stored = await StoredPhoto(studio.Node, uploaded.DesignId);
         AssertNoMetadata(stored);
         Assert.Equal((4000, 3000), (Image.Identify(stored).Width, Image.Identify(stored).Height));
 
@@ -107,8 +107,9 @@ public class UploadTests(StudioNode studio) : IClassFixture<StudioNode>
     }
 
 
-    internal static async Task<byte[]> StoredPhoto(Guid designId) =>
-        (await TestDatabase.Scalar<byte[]>("SELECT content FROM studio_design_blobs WHERE design_id = @id AND kind = 'original'", ("id", designId)))!;
+    /// <summary>The photo as stored: sealed under its owner's key at rest (the helper checks), opened here.</summary>
+    internal static async Task<byte[]> StoredPhoto(MyStampNode node, Guid designId) =>
+        await SealedRows.OpenDesignBlob(node, await TestDatabase.Scalar<byte[]>("SELECT content FROM studio_design_blobs WHERE design_id = @id AND kind = 'original'", ("id", designId)), designId, "original");
 
     private static void AssertNoMetadata(byte[] image)
     {

@@ -1,9 +1,10 @@
 namespace MyStamp.BuildingBlocks.Retention;
 
 /// <summary>
-/// Lets each module erase what it keeps about a customer outside its grains (read-model rows, outbox rows,
-/// audit rows) without the Customers module knowing that module's implementation. Every module that keeps
-/// such rows registers one in DI; the customer's erasure calls them all (O7).
+/// The one erasure path (O7): each module erases what it keeps about a customer (grains, read-model rows,
+/// outbox rows, audit rows) without the Customers module knowing that module's implementation. Every module
+/// that keeps such data registers one in DI; the customer's erasure calls them all, after it destroyed the
+/// customer's data key (so everything they delete was unreadable already).
 /// </summary>
 public interface IPersonalDataEraser
 {
@@ -11,8 +12,15 @@ public interface IPersonalDataEraser
     string Name { get; }
 
     /// <summary>
-    /// Deletes every row this module keeps about the customer. Idempotent: erasing a customer that has no
-    /// rows left (already erased, or never had any) succeeds and changes nothing.
+    /// Deletes everything this module keeps about the customer. Idempotent: erasing a customer that has nothing
+    /// left (already erased, or never had anything) succeeds and changes nothing.
     /// </summary>
-    Task EraseCustomer(Guid customerId, CancellationToken cancellationToken = default);
+    Task EraseCustomer(ErasedCustomer customer, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// A customer being erased, with the ids the customer's own record names, so that each module finds its
+/// grains without a query. <paramref name="Source"/> is the name of the erasure's source
+/// (<c>ErasureSource</c>: reminder, sweep or request), for the modules' own counts.
+/// </summary>
+public sealed record ErasedCustomer(Guid CustomerId, IReadOnlyList<Guid> OrderIds, IReadOnlyList<Guid> DesignIds, string Source);

@@ -35,9 +35,6 @@ public interface IOrderGrain : IGrainWithGuidKey
     /// </summary>
     Task<OrderView> MoveTo(OrderStatus next, TransitionSource source);
 
-    /// <summary>Erases the order: its state row and its row in the orders overview (O7).</summary>
-    Task Erase();
-
     /// <summary>
     /// Erases the order's personal data when its customer is erased (O7): the shipping address, the
     /// enterprise number, who gave the controller attestation, the link to the customer, the design and the

@@ -3,10 +3,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MyStamp.BuildingBlocks.Database;
 using MyStamp.BuildingBlocks.Imaging;
+using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Studio.Designs;
 using MyStamp.Studio.Moderation;
 using MyStamp.Studio.Photos;
 using MyStamp.Studio.Preview;
+using MyStamp.Studio.Retention;
 using MyStamp.Studio.Sheets;
 
 namespace MyStamp.Studio;
@@ -28,6 +30,8 @@ public static class StudioModule
         services.AddSingleton<StampPreview>();
         services.AddSingleton<PrintSheet>();
         services.AddSingleton<DesignBlobs>();
+        // The customer's erasure (O7) erases their designs through the module's own eraser.
+        services.AddSingleton<IPersonalDataEraser, StudioPersonalDataEraser>();
         services.AddSingleton<ReviewQueue>();
         return services;
     }

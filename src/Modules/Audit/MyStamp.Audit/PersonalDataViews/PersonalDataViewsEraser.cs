@@ -12,6 +12,6 @@ internal sealed class PersonalDataViewsEraser(IGrainFactory grains) : IPersonalD
 {
     public string Name => "audit-personal-data-views";
 
-    public async Task EraseCustomer(Guid customerId, CancellationToken cancellationToken = default) =>
-        await grains.GetGrain<IPersonalDataViewsGrain>(customerId).EraseAfterCustomerErasure();
+    public async Task EraseCustomer(ErasedCustomer customer, CancellationToken cancellationToken = default) =>
+        await grains.GetGrain<IPersonalDataViewsGrain>(customer.CustomerId).EraseAfterCustomerErasure();
 }

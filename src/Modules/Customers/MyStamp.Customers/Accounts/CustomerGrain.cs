@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
+using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Customers.Contracts;
 using MyStamp.Customers.EmailIndex;
 using MyStamp.Customers.Profile;
+using MyStamp.Keys.Contracts;
 using MyStamp.Privacy.Contracts;
-using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Retention.Contracts;
 
 namespace MyStamp.Customers.Accounts;
@@ -13,8 +14,15 @@ namespace MyStamp.Customers.Accounts;
 /// <summary>The state of one customer, stored under its own state name.</summary>
 [GenerateSerializer]
 [Alias("mystamp.customers.customer-state")]
-public sealed class CustomerState
+public sealed class CustomerState : IPersonalState
 {
+    /// <summary>
+    /// Sealed under the customer's own key (the grain's key is the customer id). While an erasure runs, what is
+    /// left (ids, index hashes, progress) is sealed under a key of the erasure's own, since the customer's key is
+    /// destroyed first.
+    /// </summary>
+    Guid? IPersonalState.DataSubject => Retention.Erasure is { RecordKey: var key } && key != Guid.Empty ? key : null;
+
     /// <summary>Exactly the categories of O1; null until registered.</summary>
     [Id(0)] public CustomerProfile? Profile { get; set; }
     [Id(1)] public List<Guid> OrderIds { get; set; } = [];
@@ -52,6 +60,7 @@ internal sealed partial class CustomerGrain(
     IRetentionIndex retentionIndex,
     IErasureNotices erasureNotices,
     IEnumerable<IPersonalDataEraser> personalDataErasers,
+    IPersonalDataProtector protector,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, ICustomerAccountGrain
 {
     // Index keys this activation is claiming right now. The index asks (interleaved) before handing an

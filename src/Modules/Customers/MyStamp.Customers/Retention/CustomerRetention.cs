@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Customers.Contracts;
-using MyStamp.Orders.Contracts;
 using MyStamp.Retention.Contracts;
-using MyStamp.Studio.Contracts;
 
 namespace MyStamp.Customers.Accounts;
 
@@ -21,8 +19,8 @@ public sealed class CustomerRetention
 }
 
 /// <summary>
-/// An erasure under way. Every step is idempotent, so progress is an optimisation: a retry after a crash
-/// skips the orders and designs already done and runs the rest again.
+/// An erasure under way: what a retry after a crash needs to finish it, and nothing personal. Every step is
+/// idempotent, so a retry simply runs them all again.
 /// </summary>
 [GenerateSerializer]
 [Alias("mystamp.customers.erasure-progress")]
@@ -32,13 +30,19 @@ public sealed class ErasureProgress
     [Id(1)] public ErasureSource Source { get; set; }
     [Id(2)] public List<Guid> OrdersLeft { get; set; } = [];
     [Id(3)] public List<Guid> DesignsLeft { get; set; } = [];
+    /// <summary>The e-mail index keys (HMACs, no address) to release.</summary>
+    [Id(4)] public List<string> EmailKeys { get; set; } = [];
+    /// <summary>The subject id whose data key seals this record while the erasure runs: not the customer's, which goes first.</summary>
+    [Id(5)] public Guid RecordKey { get; set; }
 }
 
 /// <summary>
 /// The customer's retention: one reminder, for the thirty-day notice and then for the deadline (last order,
 /// or registration, plus three years). When it fires, the grain re-checks the deadline on its own clock and,
-/// when due, erases everything the customer left with us: each order's personal data, each design with its
-/// photos, every module's rows about them, the e-mail index entry, their reminder, and last its own row.
+/// when due, erases everything the customer left with us: first their data key (from then on every copy of
+/// their data, wherever it lies, is unreadable), then through every module's eraser each order's personal data,
+/// each design with its photos, every module's rows about them; the e-mail index entry, their reminder, and
+/// last its own row.
 /// </summary>
 internal sealed partial class CustomerGrain : IRetentionSubject, IRemindable
 {
@@ -136,82 +140,64 @@ internal sealed partial class CustomerGrain : IRetentionSubject, IRemindable
     }
 
     /// <summary>
-    /// Erases the customer (O7), resuming an erasure a crash interrupted. Each step is idempotent: nothing
-    /// fails because something is already gone. The state row goes last, so that until then a retry still
-    /// knows the orders, designs and e-mail address to erase.
+    /// Erases the customer (O7), resuming an erasure a crash interrupted. The personal part of the state goes at
+    /// once and the customer's data key is destroyed before anything else: from that instant nothing sealed under
+    /// it opens, anywhere (rows, dead tuples, WAL, backups). Then each module erases its own data through its
+    /// <see cref="IPersonalDataEraser"/>; every step is idempotent, so a retry runs them again and fails on
+    /// nothing already gone. The state row goes last, so that until then a retry still knows the ids to erase.
     /// </summary>
     private async Task Erase(ErasureSource source)
     {
         var state = customer.State;
         if (state.Retention.Erasure is null)
         {
-            // From this write on the account is closed: no sign-in, no session, no new order.
+            var emailKeysToRelease = state.EmailKeysToRelease.ToList();
+            if (state.Profile is { } profile)
+            {
+                emailKeysToRelease.Add(emailKeys.For(profile.Email));
+            }
+            // From this write on the account is closed (no sign-in, no session, no new order), and the record holds
+            // ids, hashes and dates only, sealed under a key of the erasure's own.
             state.Retention.Erasure = new ErasureProgress
             {
                 StartedAt = clock.GetUtcNow(),
                 Source = source,
                 OrdersLeft = state.OrderIds.ToList(),
                 DesignsLeft = state.DesignIds.ToList(),
+                EmailKeys = emailKeysToRelease.Distinct(StringComparer.Ordinal).ToList(),
+                RecordKey = Guid.NewGuid(),
             };
+            state.Profile = null;
+            state.Credentials = null;
+            state.Objections.Clear();
+            state.ObjectionRecords.Clear();
             state.SessionVersion++;
             await Save();
             LogErasureStarted(CustomerId, source);
         }
         var progress = state.Retention.Erasure;
 
-        // Orders, then designs, a few at a time. The progress is written only every CheckpointEvery items: for
-        // the usual handful a retry simply runs them again (each is idempotent), which is cheaper than a write
-        // per customer; a Pro account with thousands of orders still resumes close to where it stopped.
-        await EraseEach(progress.OrdersLeft, orderId => GrainFactory.GetGrain<IOrderGrain>(orderId).ErasePersonalData(progress.Source));
-        await EraseEach(progress.DesignsLeft, designId => GrainFactory.GetGrain<IDesignGrain>(designId).Erase());
+        // The key first: everything the customer left anywhere is unreadable from here on, whatever follows.
+        await protector.DestroyKey(CustomerId);
 
-        // The rest does not depend on each other: every module's rows, the e-mail index entries, the reminder.
-        // All of them must be done before the state row goes, since a retry needs the row to know what to erase.
-        var emailKeysToRelease = state.EmailKeysToRelease.ToList();
-        if (state.Profile is { } profile)
-        {
-            emailKeysToRelease.Add(emailKeys.For(profile.Email));
-        }
+        // Then every module's data (orders, designs, privacy records, outbox, audit trail), the e-mail index
+        // entries and the reminder; none depends on another. All of them before the state row goes, since a retry
+        // needs the row to know what to erase.
+        var erased = new ErasedCustomer(CustomerId, progress.OrdersLeft, progress.DesignsLeft, progress.Source.ToString());
         await Task.WhenAll(
-            personalDataErasers.Select(eraser => eraser.EraseCustomer(CustomerId))
-                .Concat(emailKeysToRelease.Distinct(StringComparer.Ordinal).Select(key => Index(key).Release(CustomerId)))
+            personalDataErasers.Select(eraser => eraser.EraseCustomer(erased))
+                .Concat(progress.EmailKeys.Select(key => Index(key).Release(CustomerId)))
                 .Append(UnregisterRetentionReminder()));
 
         var erasedBy = progress.Source;
         // DeleteStateOnClear: the row is deleted, not left as a tombstone.
         await customer.ClearStateAsync();
         customer.State = new CustomerState();
+        // A key made while the erasure ran (a late write under the customer's id) and the record's own go too.
+        await Task.WhenAll(protector.DestroyKey(CustomerId), protector.DestroyKey(progress.RecordKey));
         await retentionIndex.RecordErased(RetentionSubjectKind.Customer, CustomerId, clock.GetUtcNow(), erasedBy);
         LogErased(CustomerId, erasedBy);
         DeactivateOnIdle();
-    }
-
-    /// <summary>How many orders or designs are erased between two writes of the progress.</summary>
-    private const int CheckpointEvery = 64;
-
-    /// <summary>How many orders or designs of one customer are erased at once.</summary>
-    private const int EraseAtOnce = 8;
-
-    /// <summary>
-    /// Erases each item of <paramref name="left"/>, <see cref="EraseAtOnce"/> at a time, removing it from the list
-    /// once erased, and writes the progress after every <see cref="CheckpointEvery"/> items (not after the last
-    /// batch: the next write, or the state row's deletion, follows soon enough).
-    /// </summary>
-    private async Task EraseEach(List<Guid> left, Func<Guid, Task> erase)
-    {
-        var sinceCheckpoint = 0;
-        while (left.Count > 0)
-        {
-            var batch = left.Take(EraseAtOnce).ToList();
-            await Task.WhenAll(batch.Select(erase));
-            left.RemoveRange(0, batch.Count);
-            sinceCheckpoint += batch.Count;
-            if (sinceCheckpoint >= CheckpointEvery && left.Count > 0)
-            {
-                await Save();
-                sinceCheckpoint = 0;
-            }
-        }
     }
 
     private async Task UnregisterRetentionReminder()

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Customers.Contracts;
+using MyStamp.Keys.Contracts;
 using MyStamp.Orders.Contracts;
 
 namespace MyStamp.Orders.BulkOrders;
@@ -11,7 +12,7 @@ namespace MyStamp.Orders.BulkOrders;
 /// <summary>Progress of a bulk order, stored as "bulk-order" after every chunk of lines.</summary>
 [GenerateSerializer]
 [Alias("mystamp.orders.bulk-order-state")]
-public sealed class BulkOrderState
+public sealed class BulkOrderState : IPersonalState
 {
     [Id(0)] public Guid CustomerId { get; set; }
     [Id(1)] public string FileHash { get; set; } = "";
@@ -24,6 +25,8 @@ public sealed class BulkOrderState
     [Id(7)] public DateTimeOffset SubmittedAt { get; set; }
     [Id(8)] public DateTimeOffset? CompletedAt { get; set; }
     [Id(9)] public bool ControllerAttestation { get; set; }
+
+    Guid? IPersonalState.DataSubject => CustomerId == Guid.Empty ? null : CustomerId;
 }
 
 /// <summary>
@@ -32,9 +35,13 @@ public sealed class BulkOrderState
 /// </summary>
 [GenerateSerializer]
 [Alias("mystamp.orders.bulk-order-file-state")]
-public sealed class BulkOrderFileState
+public sealed class BulkOrderFileState : IPersonalState
 {
     [Id(0)] public byte[] Csv { get; set; } = [];
+    /// <summary>Whose file it is: the recipients' addresses are sealed under the customer's key.</summary>
+    [Id(1)] public Guid CustomerId { get; set; }
+
+    Guid? IPersonalState.DataSubject => CustomerId == Guid.Empty ? null : CustomerId;
 }
 
 /// <summary>
@@ -66,7 +73,7 @@ internal sealed partial class BulkOrderGrain(
         }
         // Refuses an unreadable file (400) before anything is stored.
         var lines = BulkOrderCsv.Parse(command.Csv);
-        file.State = new BulkOrderFileState { Csv = command.Csv };
+        file.State = new BulkOrderFileState { Csv = command.Csv, CustomerId = command.CustomerId };
         await file.WriteStateAsync();
         bulk.State = new BulkOrderState
         {

@@ -3,6 +3,7 @@ using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
 using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Customers.Contracts;
+using MyStamp.Keys.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Orders.Overview;
 using MyStamp.Orders.Payment;
@@ -15,7 +16,7 @@ namespace MyStamp.Orders.Lifecycle;
 /// <summary>The state of one order, stored under its own state name ("order").</summary>
 [GenerateSerializer]
 [Alias("mystamp.orders.order-state")]
-public sealed class OrderState
+public sealed class OrderState : IPersonalState
 {
     [Id(0)] public Guid CustomerId { get; set; }
     [Id(1)] public Guid DesignId { get; set; }
@@ -36,6 +37,9 @@ public sealed class OrderState
     [Id(13)] public Guid? BulkOrderId { get; set; }
     /// <summary>O7: when the order's personal data was erased; what remains is for the accounts only.</summary>
     [Id(14)] public DateTimeOffset? ErasedAt { get; set; }
+
+    /// <summary>Sealed under the customer's key; once erased, what stays for the accounts under the order's own.</summary>
+    Guid? IPersonalState.DataSubject => CustomerId == Guid.Empty ? null : CustomerId;
 }
 
 /// <summary>One order, read top to bottom as its lifecycle: place, pay, cancel, move through production, erase.</summary>
@@ -168,18 +172,6 @@ internal sealed partial class OrderGrain(
         return next is OrderStatus.Cancelled or OrderStatus.Rejected
             ? await CancelOrReject(next, source)
             : await Transition(next, source);
-    }
-
-    public async Task Erase()
-    {
-        // O7: no state row and no overview row may remain.
-        await overview.Delete(OrderId);
-        if (order.RecordExists)
-        {
-            await order.ClearStateAsync();
-        }
-        order.State = new OrderState();
-        DeactivateOnIdle();
     }
 
     private async Task<OrderView> CancelOrReject(OrderStatus next, TransitionSource source)

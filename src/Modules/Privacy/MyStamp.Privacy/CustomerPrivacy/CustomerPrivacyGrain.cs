@@ -2,6 +2,7 @@ using MyStamp.Audit.Contracts;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Customers.Contracts;
+using MyStamp.Keys.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Privacy.AccessReports;
 using MyStamp.Privacy.Audience;
@@ -24,8 +25,11 @@ public sealed record RecordedObjection(
 /// <summary>The privacy state of one customer, stored under its own state name.</summary>
 [GenerateSerializer]
 [Alias("mystamp.privacy.customer-privacy-state")]
-public sealed class CustomerPrivacyState
+public sealed class CustomerPrivacyState : IPersonalState
 {
+    /// <summary>Sealed under the customer's key (the grain's key is the customer id).</summary>
+    Guid? IPersonalState.DataSubject => null;
+
     [Id(0)] public bool SurveyObjection { get; set; }
     [Id(1)] public bool Restricted { get; set; }
     [Id(2)] public Guid? RestrictedByRequest { get; set; }

@@ -15,8 +15,9 @@ internal sealed class PrivacyPersonalDataEraser(RequestStore requests, IGrainFac
 {
     public string Name => "privacy";
 
-    public async Task EraseCustomer(Guid customerId, CancellationToken cancellationToken = default)
+    public async Task EraseCustomer(ErasedCustomer customer, CancellationToken cancellationToken = default)
     {
+        var customerId = customer.CustomerId;
         foreach (var request in await requests.ForCustomer(customerId))
         {
             await grains.GetGrain<IDataSubjectRequestGrain>(request.RequestId).ForgetRequester(RequesterForgottenBecause.CustomerErased);

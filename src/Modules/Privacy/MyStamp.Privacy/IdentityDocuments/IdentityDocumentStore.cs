@@ -1,10 +1,14 @@
+using MyStamp.Keys.Contracts;
 using MyStamp.Privacy.Contracts;
 using Npgsql;
 
 namespace MyStamp.Privacy.IdentityDocuments;
 
-/// <summary>The redacted identity documents of requests under identity check (O9), in <c>privacy_identity_documents</c>.</summary>
-internal sealed class IdentityDocumentStore(NpgsqlDataSource dataSource)
+/// <summary>
+/// The redacted identity documents of requests under identity check (O9), in <c>privacy_identity_documents</c>,
+/// sealed under the request's data key (the requester may have no account).
+/// </summary>
+internal sealed class IdentityDocumentStore(NpgsqlDataSource dataSource, IPersonalDataProtector protector)
 {
     public async Task Save(Guid requestId, IdentityDocumentImage document, DateTimeOffset storedAt)
     {
@@ -15,7 +19,7 @@ internal sealed class IdentityDocumentStore(NpgsqlDataSource dataSource)
             """);
         command.Parameters.AddWithValue("request_id", requestId);
         command.Parameters.AddWithValue("media_type", document.MediaType);
-        command.Parameters.AddWithValue("content", document.Content);
+        command.Parameters.AddWithValue("content", await protector.Seal(requestId, document.Content, Purpose(requestId)));
         command.Parameters.AddWithValue("stored_at", storedAt.ToUniversalTime());
         await command.ExecuteNonQueryAsync();
     }
@@ -24,9 +28,20 @@ internal sealed class IdentityDocumentStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("SELECT media_type, content FROM privacy_identity_documents WHERE request_id = @request_id");
         command.Parameters.AddWithValue("request_id", requestId);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? new IdentityDocumentImage(reader.GetString(0), reader.GetFieldValue<byte[]>(1)) : null;
+        string mediaType;
+        byte[] sealedContent;
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            if (!await reader.ReadAsync())
+            {
+                return null;
+            }
+            (mediaType, sealedContent) = (reader.GetString(0), reader.GetFieldValue<byte[]>(1));
+        }
+        return await protector.Open(sealedContent, Purpose(requestId)) is { } content ? new IdentityDocumentImage(mediaType, content) : null;
     }
+
+    private static string Purpose(Guid requestId) => $"privacy-identity-document:{requestId:N}";
 
     public async Task Delete(Guid requestId)
     {

@@ -3,6 +3,7 @@ using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
 using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Customers.Contracts;
+using MyStamp.Keys.Contracts;
 using MyStamp.Privacy.Contracts;
 using MyStamp.Privacy.IdentityDocuments;
 using MyStamp.Privacy.Register;
@@ -13,8 +14,14 @@ namespace MyStamp.Privacy.Requests;
 /// <summary>The state of one data-subject request, stored under its own state name.</summary>
 [GenerateSerializer]
 [Alias("mystamp.privacy.request-state")]
-public sealed class DataSubjectRequestState
+public sealed class DataSubjectRequestState : IPersonalState
 {
+    /// <summary>
+    /// Sealed under the request's own key (the grain's key): the requester may have no account. Forgetting the
+    /// requester destroys that key, and what stays (the proof of the answer) is sealed under a new one.
+    /// </summary>
+    Guid? IPersonalState.DataSubject => null;
+
     [Id(0)] public RequestType Type { get; set; }
     [Id(1)] public RequestStatus Status { get; set; }
     [Id(2)] public RequestChannel Channel { get; set; }
@@ -53,7 +60,8 @@ internal sealed class DataSubjectRequestGrain(
     IdentityDocumentStore documents,
     IdentityDocumentRedactor redactor,
     TimeProvider clock,
-    IGrainFactory grains) : Grain, IDataSubjectRequestGrain
+    IGrainFactory grains,
+    IPersonalDataProtector protector) : Grain, IDataSubjectRequestGrain
 {
     private const string ComplaintNotice =
         "You have the right to lodge a complaint with the Data Protection Authority (Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel, https://www.gegevensbeschermingsautoriteit.be) and to seek a judicial remedy.";
@@ -244,6 +252,9 @@ internal sealed class DataSubjectRequestGrain(
         // Unlinked: nothing points at the person who is gone, and no admin look at it is about them any more.
         State.CustomerId = null;
         State.RequesterForgottenAt = now;
+        // The request's key first: every earlier copy of the requester's data (state rows, the identity document,
+        // typed details, in dead tuples, WAL and backups) is unreadable from here on. What stays is sealed under a new key.
+        await protector.DestroyKey(RequestId);
         await request.WriteStateAsync();
         await documents.Delete(RequestId);
         // The request and its steps stay, as proof that it was received, checked and answered on time (GDPR

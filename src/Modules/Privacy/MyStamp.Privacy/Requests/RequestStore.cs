@@ -1,3 +1,5 @@
+using System.Text;
+using MyStamp.Keys.Contracts;
 using MyStamp.Privacy.Contracts;
 using Npgsql;
 
@@ -13,10 +15,15 @@ internal sealed record RequestRow(
 
 /// <summary>
 /// The requests table (the queue's read model) and the append-only audit trail. The grain state stays
-/// the source of truth; each change writes its row and its audit steps in one transaction.
+/// the source of truth; each change writes its row and its audit steps in one transaction. A detail an admin
+/// typed (<see cref="AuditActions.WithTypedDetail"/>) is stored sealed under the request's data key, as
+/// <c>sealed:</c> and the envelope in base64; forgetting the requester destroys that key.
 /// </summary>
-internal sealed class RequestStore(NpgsqlDataSource dataSource)
+internal sealed class RequestStore(NpgsqlDataSource dataSource, IPersonalDataProtector protector)
 {
+    private const string SealedPrefix = "sealed:";
+    private const string ErasedDetail = "(erased)";
+
     private const string Columns = "request_id, type, status, channel, customer_id, received_at, due_on, extended, overdue_flagged_at, closed_at";
 
     public async Task Record(RequestRow row, DateTimeOffset at, IReadOnlyList<AuditStep> steps)
@@ -44,7 +51,12 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
             upsert.Parameters.AddWithValue("closed_at", (object?)row.ClosedAt?.ToUniversalTime() ?? DBNull.Value);
             await upsert.ExecuteNonQueryAsync();
         }
+        var details = new List<string?>();
         foreach (var step in steps)
+        {
+            details.Add(await StoredDetail(row.RequestId, step));
+        }
+        foreach (var (step, detail) in steps.Zip(details))
         {
             await using var insert = new NpgsqlCommand(
                 "INSERT INTO privacy_request_audit (request_id, at, actor, action, detail) VALUES (@request_id, @at, @actor, @action, @detail)",
@@ -53,11 +65,18 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
             insert.Parameters.AddWithValue("at", at.ToUniversalTime());
             insert.Parameters.AddWithValue("actor", step.Actor);
             insert.Parameters.AddWithValue("action", step.Action);
-            insert.Parameters.AddWithValue("detail", (object?)step.Detail ?? DBNull.Value);
+            insert.Parameters.AddWithValue("detail", (object?)detail ?? DBNull.Value);
             await insert.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();
     }
+
+    private async Task<string?> StoredDetail(Guid requestId, AuditStep step) =>
+        step.Detail is { } detail && AuditActions.WithTypedDetail.Contains(step.Action)
+            ? SealedPrefix + Convert.ToBase64String(await protector.Seal(requestId, Encoding.UTF8.GetBytes(detail), DetailPurpose(requestId)))
+            : step.Detail;
+
+    private static string DetailPurpose(Guid requestId) => $"privacy-audit-detail:{requestId:N}";
 
     /// <summary>
     /// After the linked customer's erasure (O7), in one transaction: unlinks the request's row from the customer,
@@ -107,10 +126,20 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand("SELECT sequence, at, actor, action, detail FROM privacy_request_audit WHERE request_id = @request_id ORDER BY sequence");
         command.Parameters.AddWithValue("request_id", requestId);
         var entries = new List<RequestAuditEntry>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        await using (var reader = await command.ExecuteReaderAsync())
         {
-            entries.Add(new RequestAuditEntry(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+            while (await reader.ReadAsync())
+            {
+                entries.Add(new RequestAuditEntry(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+            }
+        }
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Detail is { } detail && detail.StartsWith(SealedPrefix, StringComparison.Ordinal))
+            {
+                var opened = await protector.Open(Convert.FromBase64String(detail[SealedPrefix.Length..]), DetailPurpose(requestId));
+                entries[i] = entries[i] with { Detail = opened is null ? ErasedDetail : Encoding.UTF8.GetString(opened) };
+            }
         }
         return entries;
     }

@@ -15,8 +15,8 @@ public sealed class RetentionOptions
     public int SweepParallelism { get; set; } = 32;
 
     /// <summary>
-    /// After a sweep, when anything was erased since the previous purge, rewrite the tables and switch the
-    /// write-ahead log so that erased rows leave the disk too (see <c>PhysicalPurge</c>). On by default.
+    /// After a sweep, when anything was erased since the previous purge, compact the key table and switch the key
+    /// store's write-ahead log so that destroyed keys leave the disk too (see <c>PhysicalPurge</c>). On by default.
     /// </summary>
     public bool PhysicalPurge { get; set; } = true;
 

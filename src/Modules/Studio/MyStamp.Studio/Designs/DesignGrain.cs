@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Customers.Contracts;
+using MyStamp.Keys.Contracts;
 using MyStamp.Studio.Contracts;
 using MyStamp.Studio.Formats;
 using MyStamp.Studio.Moderation;
@@ -15,9 +16,11 @@ namespace MyStamp.Studio.Designs;
 /// <summary>The state of one design, stored under its own state name. The photo itself lives in the blob table.</summary>
 [GenerateSerializer]
 [Alias("mystamp.studio.design-state")]
-public sealed class DesignState
+public sealed class DesignState : IPersonalState
 {
     [Id(0)] public Guid OwnerId { get; set; }
+
+    Guid? IPersonalState.DataSubject => OwnerId == Guid.Empty ? null : OwnerId;
     [Id(1)] public DateTimeOffset UploadedAt { get; set; }
     [Id(2)] public int WidthPx { get; set; }
     [Id(3)] public int HeightPx { get; set; }
@@ -85,8 +88,8 @@ internal sealed partial class DesignGrain(
 
         // The customer learns of the design first, so that erasing the customer always finds its photo (O7).
         await GrainFactory.GetGrain<ICustomerGrain>(command.OwnerId).RecordDesignUploaded(DesignId);
-        await blobs.Save(DesignId, BlobKind.Original, photo.Jpeg, "image/jpeg");
-        await blobs.Save(DesignId, BlobKind.Screen, photo.ScreenJpeg, "image/jpeg");
+        await blobs.Save(command.OwnerId, DesignId, BlobKind.Original, photo.Jpeg, "image/jpeg");
+        await blobs.Save(command.OwnerId, DesignId, BlobKind.Screen, photo.ScreenJpeg, "image/jpeg");
 
         design.State = new DesignState
         {
@@ -262,8 +265,8 @@ internal sealed partial class DesignGrain(
             var fromScreen = StoredPicture.ScreenCopySuffices(design.State.WidthPx, design.State.HeightPx, design.State.Crop, masterWidth, masterHeight, oversample: 1);
             var source = await blobs.Load(DesignId, fromScreen ? BlobKind.Screen : BlobKind.Original) ?? throw DomainException.NotFound("The design's photo");
             var kept = await masters.Cut(new StoredPicture(source.Content, WholePhoto, fromScreen ? PhotoIntake.Upright : design.State.OriginalOrientation), design.State.Crop);
-            await blobs.Save(DesignId, BlobKind.PrintMaster, kept.MasterJpeg, "image/jpeg");
-            await blobs.Save(DesignId, BlobKind.MasterScreen, kept.ScreenJpeg, "image/jpeg");
+            await blobs.Save(design.State.OwnerId, DesignId, BlobKind.PrintMaster, kept.MasterJpeg, "image/jpeg");
+            await blobs.Save(design.State.OwnerId, DesignId, BlobKind.MasterScreen, kept.ScreenJpeg, "image/jpeg");
             design.State.SubmittedAt = clock.GetUtcNow();
             design.State.KeptWidthPx = kept.Width;
             design.State.KeptHeightPx = kept.Height;
@@ -335,7 +338,7 @@ internal sealed partial class DesignGrain(
         var source = await blobs.Load(DesignId, sourceKind) ?? throw DomainException.NotFound("The design's photo");
         var orientation = sourceKind == BlobKind.Original ? design.State.OriginalOrientation : PhotoIntake.Upright;
         var content = await render(new StoredPicture(source.Content, shows, orientation));
-        await blobs.Save(DesignId, kind, content, contentType);
+        await blobs.Save(design.State.OwnerId, DesignId, kind, content, contentType);
         return new DesignFile(content, contentType);
     }
 
