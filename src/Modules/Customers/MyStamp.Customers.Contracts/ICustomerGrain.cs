@@ -63,6 +63,20 @@ public interface ICustomerGrain : IGrainWithGuidKey
     /// </summary>
     [AlwaysInterleave]
     Task<int?> GetSessionVersion();
+
+    /// <summary>
+    /// Ends every sign-in session of the customer, on every node and every browser: the session version moves on,
+    /// so every cookie issued before is refused on its next request. Signing out calls it (a cookie copied before
+    /// sign-out must not outlive it), a password change calls it, and an admin can. Returns the new version, for
+    /// the cookie of the browser that stays signed in (after a password change); 404 when no account exists.
+    /// </summary>
+    Task<int> EndSessions();
+
+    /// <summary>
+    /// Changes the password: the current one must be right (wrong answers count towards the lock-out), the new one
+    /// follows the registration rule. Ends every session (<see cref="EndSessions"/>) and returns the new version.
+    /// </summary>
+    Task<int> ChangePassword(string currentPassword, string newPassword);
 }
 
 /// <summary>
@@ -223,7 +237,9 @@ public sealed record SignInAttempt(
 /// <summary>Who signed in: the account id (the customer id for customers) and what they may do.</summary>
 [GenerateSerializer, Immutable]
 [Alias("mystamp.customers.signed-in-account")]
+/// <param name="SessionVersion">The session version the sign-in cookie is issued for (customers; see <see cref="ICustomerGrain.EndSessions"/>).</param>
 public sealed record SignedInAccount(
     [property: Id(0)] Guid AccountId,
     [property: Id(1)] bool IsAdmin,
-    [property: Id(2)] AccountType? AccountType);
+    [property: Id(2)] AccountType? AccountType,
+    [property: Id(3)] int SessionVersion = 0);
