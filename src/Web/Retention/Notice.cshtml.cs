@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Hosting;
 using MyStamp.Audit.Contracts;
 using MyStamp.Retention.Contracts;
 using MyStamp.Web.Admin.Looks;
@@ -10,12 +9,12 @@ using MyStamp.Web.Security;
 namespace MyStamp.Web.Retention;
 
 /// <summary>
-/// One erasure notice of the outbox with its e-mail address, opened by an admin (Development, where no mail server
-/// sends it). The look is recorded in the customer's trail before the address is shown.
+/// One erasure notice of the outbox with its e-mail address, opened by an admin (the outbox is listed, masked, in
+/// Development, where no mail server sends it). The look is recorded in the customer's trail before the address is shown.
 /// </summary>
 [Authorize(Policy = Roles.AdminPolicy)]
 [ShowsPersonalData(ViewedData.NoticeAddress)]
-public sealed class AdminRetentionNoticeModel(IRetentionReport report, IHostEnvironment environment, AdminLooks looks) : PageModel
+public sealed class AdminRetentionNoticeModel(IRetentionReport report, AdminLooks looks) : PageModel
 {
     /// <summary>The outbox is read this far to find the notice; it holds a few at a time (delivered ones are deleted).</summary>
     public const int OutboxReadLimit = 10_000;
@@ -24,10 +23,6 @@ public sealed class AdminRetentionNoticeModel(IRetentionReport report, IHostEnvi
 
     public async Task<IActionResult> OnGetAsync(Guid noticeId, CancellationToken cancellationToken)
     {
-        if (!environment.IsDevelopment())
-        {
-            return NotFound();
-        }
         var notice = (await report.PendingNotices(OutboxReadLimit, cancellationToken)).FirstOrDefault(n => n.NoticeId == noticeId);
         if (notice is null)
         {

@@ -66,6 +66,7 @@ public sealed class CustomerDetailsModel(IGrainFactory grains, AdminLooks looks)
     }
 
     /// <summary>Ends every session of the customer (a stolen cookie, a shared computer): every browser is signed out.</summary>
+    [ShowsNoPersonalData("Ends the customer's sessions and redirects to their page, which records its own look")]
     public async Task<IActionResult> OnPostEndSessionsAsync(Guid customerId)
     {
         await grains.GetGrain<ICustomerGrain>(customerId).EndSessions();

@@ -21,7 +21,7 @@ public static class AdminLookFilters
     public const string LookNotRecorded = "This answer would show personal data to an admin without recording the look; it was not sent.";
 
     /// <summary>Added by <see cref="PersonalDataDeclarations.ShowsPersonalData{TBuilder}"/> to the endpoint it declares.</summary>
-    internal sealed class EndpointFilter : IEndpointFilter
+    public sealed class EndpointFilter : IEndpointFilter
     {
         public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {
@@ -41,7 +41,7 @@ public static class AdminLookFilters
     }
 
     /// <summary>Registered for every page: acts on pages (or handlers) declared <see cref="ShowsPersonalDataAttribute"/>.</summary>
-    internal sealed class PageFilter : IAsyncPageFilter
+    public sealed class PageFilter : IAsyncPageFilter
     {
         public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -68,9 +68,14 @@ public static class AdminLookFilters
         }
     }
 
-    /// <summary>Whether a page, or the handler that ran, is declared to show personal data.</summary>
+    /// <summary>Whether the handler that ran is declared to show personal data: its own declaration, else its page's.</summary>
     public static bool ShowsPersonalData(Type page, MethodInfo? handler) =>
-        handler?.GetCustomAttribute<ShowsPersonalDataAttribute>() is not null || page.GetCustomAttribute<ShowsPersonalDataAttribute>() is not null;
+        DeclarationOf(page, handler) is ShowsPersonalDataAttribute;
+
+    /// <summary>What a page handler declares: its own declaration, else its page's; null when neither says.</summary>
+    public static IPersonalDataDeclaration? DeclarationOf(Type page, MethodInfo? handler) =>
+        handler?.GetCustomAttributes().OfType<IPersonalDataDeclaration>().FirstOrDefault()
+        ?? page.GetCustomAttributes().OfType<IPersonalDataDeclaration>().FirstOrDefault();
 
     private static bool IsAdmin(HttpContext http) => http.User.IsInRole(Roles.Admin);
 }

@@ -26,8 +26,11 @@ public sealed class ShowsPersonalDataAttribute(string description) : Attribute, 
     public string Description { get; } = description;
 }
 
-/// <summary>The endpoint or page was reviewed and shows no personal data (ids, counts, statuses, masked addresses).</summary>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
+/// <summary>
+/// The endpoint, page or page handler was reviewed and shows no personal data (ids, counts, statuses, masked
+/// addresses). On a handler it overrides its page's declaration (e.g. a form post that only redirects).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
 public sealed class ShowsNoPersonalDataAttribute(string reason) : Attribute, IPersonalDataDeclaration
 {
     public string Description { get; } = reason;
