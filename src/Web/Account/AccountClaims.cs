@@ -42,16 +42,19 @@ public static class AccountClaims
     }
 
     /// <summary>
-    /// Signs out everywhere, not only this browser: a customer's session version moves on, so a copy of the cookie
+    /// Signs out everywhere, not only this browser: the account's session version moves on, so a copy of the cookie
     /// (a shared computer, a stolen cookie) is refused on its next request, on every node.
     /// </summary>
     public static async Task SignOut(HttpContext context)
     {
-        if (context.User.Identity?.IsAuthenticated == true && !context.User.IsInRole(Roles.Admin) && context.User.AccountId() is { } customerId)
+        if (context.User.Identity?.IsAuthenticated == true && context.User.AccountId() is { } accountId)
         {
+            var grains = context.RequestServices.GetRequiredService<IGrainFactory>();
             try
             {
-                await context.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<ICustomerGrain>(customerId).EndSessions();
+                _ = context.User.IsInRole(Roles.Admin)
+                    ? await grains.GetGrain<IAdminSessionsGrain>(accountId).EndSessions()
+                    : await grains.GetGrain<ICustomerGrain>(accountId).EndSessions();
             }
             catch (MyStamp.BuildingBlocks.Errors.DomainException exception) when (exception.Kind == MyStamp.BuildingBlocks.Errors.DomainErrorKind.NotFound)
             {

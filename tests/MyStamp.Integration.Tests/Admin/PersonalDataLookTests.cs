@@ -234,8 +234,10 @@ public class PersonalDataLookTests(NodeFixture fixture) : IClassFixture<NodeFixt
             // A decision the request refuses (a rejection needs its ground) shows the page again, with the request.
             var requestId = await test.RequestWithoutAccount();
             var admin = await test.Node.LoginAsAdmin(api: false);
-            return new(Subject.Request(requestId), () => admin.PostForm($"/Admin/Privacy/Requests/{requestId}",
-                new Dictionary<string, string> { ["decision"] = "Reject", ["reason"] = "" }));
+            // The form's token comes from the page, itself a look: taken before the count starts.
+            var token = await FormToken(admin, $"/Admin/Privacy/Requests/{requestId}");
+            return new(Subject.Request(requestId), () => admin.PostAsync($"/Admin/Privacy/Requests/{requestId}", new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["decision"] = "Reject", ["reason"] = "", ["__RequestVerificationToken"] = token })));
         },
         ["GET /api/admin/privacy/requests/{id:guid}/identity-document"] = async test =>
         {
@@ -291,6 +293,14 @@ public class PersonalDataLookTests(NodeFixture fixture) : IClassFixture<NodeFixt
     {
         using var admin = await Node.LoginAsAdmin(api: false);
         return await admin.GetAsync(path);
+    }
+
+    private static async Task<string> FormToken(TestClient client, string path)
+    {
+        var page = await client.GetStringAsync(path);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.True(token.Success, $"{path} renders no antiforgery token");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     private async Task<(Guid CustomerId, Guid DesignId)> Design()

@@ -80,6 +80,22 @@ public interface ICustomerGrain : IGrainWithGuidKey
 }
 
 /// <summary>
+/// The sign-in sessions of an admin (staff) account, keyed by the admin's account id. Like a customer's, a session
+/// version checked on every request: signing out (or a new password at start-up) moves it on, so a copied admin
+/// cookie, which could see everyone's personal data, is refused at once on every node.
+/// </summary>
+[Alias("mystamp.customers.admin-sessions")]
+public interface IAdminSessionsGrain : IGrainWithGuidKey
+{
+    /// <summary>The admin's session version; null when no admin account exists under this id.</summary>
+    [AlwaysInterleave]
+    Task<int?> GetSessionVersion();
+
+    /// <summary>Ends every session of the admin; returns the new version.</summary>
+    Task<int> EndSessions();
+}
+
+/// <summary>
 /// Sign-in and look-ups by e-mail address. A stateless worker: call it with key 0. E-mail addresses
 /// are looked up through a keyed hash, never stored as a key.
 /// </summary>
