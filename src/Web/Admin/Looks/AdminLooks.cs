@@ -44,10 +44,17 @@ public sealed class AdminLooks(IGrainFactory grains, IHttpContextAccessor http)
 
     /// <summary>
     /// Records a look at the requester of a data-subject request: in the linked customer's trail (their access
-    /// report lists it), or, for a requester without an account, in the request's own trail.
+    /// report lists it), or, for a requester without an account, in the request's own trail. A request whose
+    /// requester was forgotten shows no one.
     /// </summary>
     public async Task AtRequester(DataSubjectRequestView request, string what)
     {
+        if (request.Requester == Requester.Erased && request.CustomerId is null)
+        {
+            // The requester was forgotten (O7): the request shows no one any more.
+            NoOneShown();
+            return;
+        }
         if (request.CustomerId is { } customerId)
         {
             await AtCustomer(customerId, what);
