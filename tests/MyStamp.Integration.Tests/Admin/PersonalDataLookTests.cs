@@ -136,6 +136,29 @@ public class PersonalDataLookTests(NodeFixture fixture) : IClassFixture<NodeFixt
     }
 
     [Fact]
+    public async Task A_page_that_shows_personal_data_to_an_admin_without_a_recorded_look_is_refused()
+    {
+        var (http, looks) = AdminRequest();
+        var filter = new AdminLookFilters.PageFilter();
+        var page = new PageContext(new Microsoft.AspNetCore.Mvc.ActionContext(http, new RouteData(), new CompiledPageActionDescriptor()));
+        var model = new PageShowingSomeone();
+        Task<Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext> Rendered() =>
+            Task.FromResult(new Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext(page, [], null, model) { Result = new PageResult() });
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext Executing() => new(page, [], null, new Dictionary<string, object?>(), model);
+
+        var forgot = await Assert.ThrowsAsync<InvalidOperationException>(() => filter.OnPageHandlerExecutionAsync(Executing(), Rendered));
+        Assert.Equal(AdminLookFilters.LookNotRecorded, forgot.Message);
+
+        var customer = await Node.RegisterConsumer();
+        await looks.AtCustomer(customer.CustomerId, "a test look");
+        await filter.OnPageHandlerExecutionAsync(Executing(), Rendered);
+        Assert.Equal("no-store", http.Response.Headers.CacheControl.ToString());
+    }
+
+    [ShowsPersonalData("a test page")]
+    private sealed class PageShowingSomeone : PageModel;
+
+    [Fact]
     public async Task A_refusal_or_a_redirect_needs_no_look()
     {
         var (http, _) = AdminRequest();
