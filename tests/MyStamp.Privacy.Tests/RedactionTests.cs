@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.BuildingBlocks.Imaging;
 using MyStamp.Privacy.Contracts;
 using MyStamp.Privacy.IdentityDocuments;
 using SixLabors.ImageSharp;
@@ -9,8 +11,15 @@ using SixLabors.ImageSharp.Processing;
 namespace MyStamp.Privacy.Tests;
 
 /// <summary>Rectangles drawn in the browser black out the right pixels; nothing but the redacted pixels is kept (O9).</summary>
-public class RedactionTests
+public sealed class RedactionTests : IDisposable
 {
+    private readonly ImagingGate _gate = new(Options.Create(new ImagingOptions()));
+    private readonly IdentityDocumentRedactor _redactor;
+
+    public RedactionTests() => _redactor = new IdentityDocumentRedactor(_gate);
+
+    public void Dispose() => _gate.Dispose();
+
     [Fact]
     public void Rectangles_are_rounded_outwards_so_partly_covered_pixels_are_blacked_out()
     {
@@ -48,7 +57,7 @@ public class RedactionTests
     }
 
     [Fact]
-    public void The_redacted_document_has_black_rectangles_the_original_pixels_elsewhere_and_no_metadata()
+    public async Task The_redacted_document_has_black_rectangles_the_original_pixels_elsewhere_and_no_metadata()
     {
         using var original = new Image<Rgb24>(300, 200, new Rgb24(200, 180, 40));
         var exif = new ExifProfile();
@@ -58,7 +67,7 @@ public class RedactionTests
         using var jpeg = new MemoryStream();
         original.SaveAsJpeg(jpeg);
 
-        var redacted = IdentityDocumentRedactor.Redact(new IdentityDocumentUpload(jpeg.ToArray(), [new RedactionArea(20, 30, 60, 80), new RedactionArea(150, 150, 100, 20)]));
+        var redacted = await _redactor.Redact(new IdentityDocumentUpload(jpeg.ToArray(), [new RedactionArea(20, 30, 60, 80), new RedactionArea(150, 150, 100, 20)]));
 
         using var stored = Image.Load<Rgb24>(redacted.Content);
         Assert.Equal("image/png", redacted.MediaType);
@@ -74,7 +83,7 @@ public class RedactionTests
     }
 
     [Fact]
-    public void Rectangles_apply_to_the_photo_as_the_browser_shows_it_turned_by_its_orientation()
+    public async Task Rectangles_apply_to_the_photo_as_the_browser_shows_it_turned_by_its_orientation()
     {
         // Stored 200 wide and 100 high, shown turned a quarter (EXIF orientation 6): 100 wide and 200 high.
         using var original = new Image<Rgb24>(200, 100, new Rgb24(90, 160, 220));
@@ -83,7 +92,7 @@ public class RedactionTests
         using var png = new MemoryStream();
         original.SaveAsPng(png);
 
-        var redacted = IdentityDocumentRedactor.Redact(new IdentityDocumentUpload(png.ToArray(), [new RedactionArea(0, 150, 100, 50)]));
+        var redacted = await _redactor.Redact(new IdentityDocumentUpload(png.ToArray(), [new RedactionArea(0, 150, 100, 50)]));
 
         using var stored = Image.Load<Rgb24>(redacted.Content);
         Assert.Equal((100, 200), (stored.Width, stored.Height));
@@ -92,9 +101,9 @@ public class RedactionTests
     }
 
     [Fact]
-    public void A_file_that_is_not_an_image_is_refused_as_unsupported()
+    public async Task A_file_that_is_not_an_image_is_refused_as_unsupported()
     {
-        var error = Assert.Throws<DomainException>(() => IdentityDocumentRedactor.Redact(new IdentityDocumentUpload("%PDF-1.7 not an image"u8.ToArray(), [new RedactionArea(0, 0, 10, 10)])));
+        var error = await Assert.ThrowsAsync<DomainException>(() => _redactor.Redact(new IdentityDocumentUpload("%PDF-1.7 not an image"u8.ToArray(), [new RedactionArea(0, 0, 10, 10)])));
 
         Assert.Equal(DomainErrorKind.UnsupportedMediaType, error.Kind);
     }

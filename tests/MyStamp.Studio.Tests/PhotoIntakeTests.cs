@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.BuildingBlocks.Imaging;
 using MyStamp.Studio.Contracts;
 using MyStamp.Studio.Photos;
 using SixLabors.ImageSharp;
@@ -12,7 +13,7 @@ namespace MyStamp.Studio.Tests;
 public sealed class PhotoIntakeTests : IDisposable
 {
     private static readonly StampFormatSize Portrait = StampFormats.Of(StampFormat.SmallPortrait);
-    private readonly ImagingGate _gate = new(Options.Create(new StudioOptions()));
+    private readonly ImagingGate _gate = new(Options.Create(new ImagingOptions()));
     private readonly PhotoIntake _intake;
 
     public PhotoIntakeTests() => _intake = new PhotoIntake(_gate, Options.Create(new StudioOptions()));
@@ -40,16 +41,50 @@ public sealed class PhotoIntakeTests : IDisposable
     }
 
     [Fact]
-    public async Task The_EXIF_orientation_is_applied_before_the_metadata_goes()
+    public async Task The_EXIF_orientation_is_kept_apart_and_applied_to_everything_rendered_once_the_metadata_is_gone()
     {
         // Orientation 6: the camera was turned a quarter clockwise; the stored top-left is the visual top-right.
         var cleaned = await _intake.Clean(TestPhotos.CameraJpeg(1200, 800, orientation: 6), "image/jpeg", null, Portrait);
 
         Assert.Equal((800, 1200), (cleaned.Width, cleaned.Height));
-        using var upright = Image.Load<Rgba32>(cleaned.Jpeg);
-        Assert.Equal((800, 1200), (upright.Width, upright.Height));
-        AssertClose(TestPhotos.Red, upright[upright.Width - 100, 100]);
-        Assert.NotEqual(TestPhotos.Red, upright[100, 100]);
+        Assert.Equal(6, cleaned.Orientation);
+        using var screen = Image.Load<Rgba32>(cleaned.ScreenJpeg);
+        Assert.Equal((800, 1200), (screen.Width, screen.Height));
+        AssertClose(TestPhotos.Red, screen[screen.Width - 100, 100]);
+        Assert.NotEqual(TestPhotos.Red, screen[100, 100]);
+        // The full photo is rendered upright from the stored file and the recorded orientation.
+        using var gate = new ImagingGate(Options.Create(new ImagingOptions()));
+        var (upright, _) = await gate.LoadForCrop(new StoredPicture(cleaned.Jpeg, new Crop(0, 0, 800, 1200), cleaned.Orientation), new Crop(0, 0, 800, 1200), CancellationToken.None);
+        using (upright)
+        {
+            Assert.Equal((800, 1200), (upright.Width, upright.Height));
+            AssertClose(TestPhotos.Red, upright[upright.Width - 100, 100]);
+        }
+        using var exported = Image.Load<Rgba32>(await _intake.UprightJpeg(cleaned.Jpeg, cleaned.Orientation));
+        Assert.Equal((800, 1200), (exported.Width, exported.Height));
+    }
+
+    [Fact]
+    public async Task A_JPEG_keeps_its_own_image_data_byte_for_byte_without_its_metadata_or_what_follows_its_end()
+    {
+        var camera = TestPhotos.CameraJpeg(1200, 900);
+        // Phones append a second picture or a video after the end-of-image marker.
+        var withTrailer = camera.Concat(System.Text.Encoding.ASCII.GetBytes("MotionPhoto video of the kitchen")).ToArray();
+
+        var cleaned = await _intake.Clean(withTrailer, "image/jpeg", "IMG.jpg", Portrait);
+
+        Assert.True(cleaned.Jpeg.Length < camera.Length, "the metadata segments are gone");
+        Assert.DoesNotContain("MotionPhoto", System.Text.Encoding.Latin1.GetString(cleaned.Jpeg));
+        using var before = Image.Load<Rgba32>(camera);
+        using var after = Image.Load<Rgba32>(cleaned.Jpeg);
+        Assert.Equal((before.Width, before.Height), (after.Width, after.Height));
+        for (var y = 0; y < before.Height; y += 37)
+        {
+            for (var x = 0; x < before.Width; x += 41)
+            {
+                Assert.Equal(before[x, y], after[x, y]);
+            }
+        }
     }
 
     [Fact]

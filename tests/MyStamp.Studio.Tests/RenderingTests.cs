@@ -1,5 +1,6 @@
 using MyStamp.Studio.Contracts;
 using Microsoft.Extensions.Options;
+using MyStamp.BuildingBlocks.Imaging;
 using MyStamp.Studio;
 using MyStamp.Studio.Formats;
 using MyStamp.Studio.Photos;
@@ -76,19 +77,18 @@ public class RenderingTests
     }
 
     [Fact]
-    public async Task A_large_photo_is_decoded_only_as_large_as_the_crop_needs_and_the_crop_stays_in_place()
+    public async Task A_render_source_that_shows_part_of_the_photo_keeps_the_crop_in_place()
     {
-        using var gate = new ImagingGate(Options.Create(new StudioOptions()));
+        using var gate = new ImagingGate(Options.Create(new ImagingOptions()));
         var square = StampFormats.Of(StampFormat.Square);
         var picture = StampPreview.PictureSizeOf(square);
-        var redLeftBlueRight = HalvesJpeg(4000, 3000);
+        // The screen copy of a 4000 × 3000 photo: 1600 × 1200, red left half, blue right half.
+        var screenCopy = new StoredPicture(HalvesJpeg(1600, 1200), new Crop(0, 0, 4000, 3000));
 
-        var (photo, region) = await gate.LoadForCrop(redLeftBlueRight, new Crop(2000, 500, 2000, 2000), picture, CancellationToken.None);
+        var (photo, region) = await gate.LoadForCrop(screenCopy, new Crop(2000, 500, 2000, 2000), CancellationToken.None);
         using (photo)
         {
-            Assert.InRange(photo.Width, 2 * picture.Width, 4000 / 2);
-            Assert.True(region.Width >= 2 * picture.Width && region.Height >= 2 * picture.Height, $"{region} keeps too few pixels for {picture}");
-            Assert.Equal(2000.0 / 4000, (double)region.X / photo.Width, precision: 2);
+            Assert.Equal(new Crop(800, 200, 800, 800), region);
             using var stamp = StampPreview.Compose(photo, region, square);
             var margin = (stamp.Width - picture.Width) / 2;
             // The right half only, from the picture's left edge to its right edge: blue, no red slid in.
@@ -96,13 +96,23 @@ public class RenderingTests
             Assert.True(IsBlue(stamp[stamp.Width - margin - 3, stamp.Height / 2]));
         }
 
-        // A crop with fewer than twice the output's pixels is decoded whole, and kept as it is.
-        var (full, same) = await gate.LoadForCrop(redLeftBlueRight, new Crop(100, 100, 600, 600), picture, CancellationToken.None);
-        using (full)
+        // A print master shows only the crop: the crop is all of it.
+        var master = new StoredPicture(HalvesJpeg(900, 900), new Crop(1000, 500, 2000, 2000));
+        var (kept, whole) = await gate.LoadForCrop(master, new Crop(1000, 500, 2000, 2000), CancellationToken.None);
+        using (kept)
         {
-            Assert.Equal((4000, 3000), (full.Width, full.Height));
-            Assert.Equal(new Crop(100, 100, 600, 600), same);
+            Assert.Equal(new Crop(0, 0, 900, 900), whole);
         }
+    }
+
+    [Theory]
+    [InlineData(2000, 2000, true)]     // 800 screen pixels across for a 360-pixel picture
+    [InlineData(600, 600, false)]      // 240 screen pixels: fewer than twice the output's
+    public void The_screen_copy_is_rendered_from_only_when_it_has_twice_the_output_pixels_across_the_crop(int width, int height, bool screen)
+    {
+        var picture = StampPreview.PictureSizeOf(StampFormats.Of(StampFormat.Square));
+
+        Assert.Equal(screen, StoredPicture.ScreenCopySuffices(4000, 3000, new Crop(100, 100, width, height), picture.Width, picture.Height));
     }
 
     private static bool IsBlue(Rgba32 pixel) => pixel.B > 150 && pixel.R < 80;

@@ -103,6 +103,32 @@ public static class TestPhotos
         return output.ToArray();
     }
 
+    /// <summary>A photo in a format the studio does not decode at all (GIF, TIFF, BMP): refused from its header.</summary>
+    public static byte[] Foreign(SixLabors.ImageSharp.Formats.IImageEncoder encoder, int width = 1200, int height = 900)
+    {
+        using var image = new Image<Rgba32>(width, height, Blue);
+        using var output = new MemoryStream();
+        image.Save(output, encoder);
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// The mutation corpus: a copy of <paramref name="source"/> with bits flipped at random, as the fuzzer zzuf
+    /// does (its default ratio is 0.004 of the bits). The same seed gives the same file, so a failure repeats.
+    /// </summary>
+    public static byte[] Mutated(byte[] source, int seed, double ratio = 0.004)
+    {
+        var random = new Random(seed);
+        var bytes = (byte[])source.Clone();
+        var flips = Math.Max(1, (int)(bytes.Length * 8 * ratio));
+        for (var i = 0; i < flips; i++)
+        {
+            var bit = random.NextInt64(bytes.LongLength * 8);
+            bytes[bit / 8] ^= (byte)(1 << (int)(bit % 8));
+        }
+        return bytes;
+    }
+
     public static byte[] TextRenamedJpg() => Encoding.UTF8.GetBytes("Dear customer,\nthis is a text file, not a photo.\n");
 
     public static byte[] Svg() => Encoding.UTF8.GetBytes(

@@ -1,11 +1,13 @@
 // Times one 12-megapixel phone photo through the Studio pipeline (decode, orient, strip, crop, preview,
-// print-resolution render) and the same work by ImageMagick's convert on the same file, in the same run.
+// print-resolution render) and the same work by ImageMagick's convert and by libvips on the same file, in the
+// same run.
 // Usage: MyStamp.Bench.Studio <work folder> <markdown report> [iterations]
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using MyStamp.Bench.Shared;
 using Microsoft.Extensions.Options;
+using MyStamp.BuildingBlocks.Imaging;
 using MyStamp.Studio;
 using MyStamp.Studio.Contracts;
 using MyStamp.Studio.Formats;
@@ -23,9 +25,10 @@ var work = Directory.CreateDirectory(args.Length > 0 ? args[0] : Path.Combine(Pa
 var report = args.Length > 1 ? args[1] : Path.Combine(work, "studio.md");
 var iterations = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
 const string Convert = "/usr/bin/convert";   // the Debian imagemagick package, not a stand-in on the PATH
-if (!File.Exists(Convert))
+const string Vips = "/usr/bin/vips";         // the Debian libvips-tools package
+if (!File.Exists(Convert) || !File.Exists(Vips))
 {
-    Console.Error.WriteLine("ImageMagick is missing: apt-get install -y imagemagick");
+    Console.Error.WriteLine("ImageMagick or libvips is missing: apt-get install -y imagemagick libvips-tools");
     return 2;
 }
 
@@ -39,37 +42,48 @@ var previewSize = StampPreview.SizeOf(format);
 var margin = (int)Math.Round(format.MarginMm * StampPreview.PixelsPerMm);
 
 var options = Options.Create(new StudioOptions());
-using var gate = new ImagingGate(options);
+using var gate = new ImagingGate(Options.Create(new ImagingOptions()));
 var intake = new PhotoIntake(gate, options);
 var previews = new StampPreview(gate);
 var sheets = new PrintSheet(gate);
+var masters = new PrintMaster(gate);
+var printSize = (format.PrintWidthPx, format.PrintHeightPx);
+var pictureSize = StampPreview.PictureSizeOf(format);
 
 // The same steps as the convert command below: one decode, orient, strip, store, crop, preview, print picture.
 async Task<long> ImageSharpSameWork()
 {
-    using var image = await Image.LoadAsync<Rgba32>(gate.Decoding, new MemoryStream(photo));
+    using var image = await gate.Decode<Rgba32>(photo, PhotoIntake.Subject, CancellationToken.None);
     image.Mutate(pixels => pixels.AutoOrient());
     PhotoIntake.StripMetadata(image);
     var stored = new MemoryStream();
-    await image.SaveAsJpegAsync(stored, new JpegEncoder { Quality = 92, SkipMetadata = true });
+    await image.SaveAsJpegAsync(stored, new JpegEncoder { Quality = 92, ColorType = JpegColorType.YCbCrRatio420 });
     using var stamp = StampPreview.Compose(image, crop, format);
     var preview = new MemoryStream();
-    await stamp.SaveAsPngAsync(preview, new PngEncoder { SkipMetadata = true });
+    await stamp.SaveAsPngAsync(preview, new PngEncoder { IgnoreMetadata = true });
     using var print = PrintSheet.PrintPicture(image, crop, format);
     var printed = new MemoryStream();
-    await print.SaveAsJpegAsync(printed, new JpegEncoder { Quality = 95, SkipMetadata = true });
+    await print.SaveAsJpegAsync(printed, new JpegEncoder { Quality = 95, ColorType = JpegColorType.YCbCrRatio420 });
     return stored.Length + preview.Length + printed.Length;
 }
 
-// What the studio does for one design, as deployed: upload (checks, decode, orient, strip, stored + screen
-// copies), then the preview and the PDF sheet, each decoding the stored photo again, only as large as its
-// output needs (ImagingGate.LoadForCrop).
+// What the studio does for one design, as deployed (DesignGrain): upload (checks, decode, orient, strip,
+// stored + screen copies), then the preview and the PDF sheet, each rendered from the screen copy when it has
+// twice the output's pixels across the crop (else from the stored photo), then the submission that keeps only
+// the crop (print master + its screen copy, from the screen copy when it has the master's pixels, as here).
+StoredPicture SourceFor(CleanedPhoto cleaned, int width, int height, double oversample = StoredPicture.OversampleFactor) =>
+    StoredPicture.ScreenCopySuffices(cleaned.Width, cleaned.Height, crop, width, height, oversample)
+        ? new StoredPicture(cleaned.ScreenJpeg, new Crop(0, 0, cleaned.Width, cleaned.Height))
+        : new StoredPicture(cleaned.Jpeg, new Crop(0, 0, cleaned.Width, cleaned.Height), cleaned.Orientation);
+
 async Task<long> StudioAsDeployed()
 {
     var cleaned = await intake.Clean(photo, "image/jpeg", "photo.jpg", format);
-    var preview = await previews.Render(cleaned.Jpeg, crop, format);
-    var pdf = await sheets.Render(cleaned.Jpeg, crop, format);
-    return cleaned.Jpeg.Length + preview.Length + pdf.Length;
+    var preview = await previews.Render(SourceFor(cleaned, pictureSize.Width, pictureSize.Height), crop, format);
+    var pdf = await sheets.Render(SourceFor(cleaned, printSize.PrintWidthPx, printSize.PrintHeightPx), crop, format);
+    var (masterWidth, masterHeight) = PrintMaster.SizeFor(crop);
+    var kept = await masters.Cut(SourceFor(cleaned, masterWidth, masterHeight, oversample: 1), crop);
+    return cleaned.Jpeg.Length + preview.Length + pdf.Length + kept.MasterJpeg.Length;
 }
 
 string[] convertArguments =
@@ -84,8 +98,41 @@ string[] convertArguments =
 
 Task<long> ConvertSameWork()
 {
-    var start = new ProcessStartInfo(Convert) { RedirectStandardError = true, UseShellExecute = false };
-    foreach (var argument in convertArguments)
+    RunTool(Convert, convertArguments);
+    return Task.FromResult(new FileInfo(Path.Combine(work, "im-print.jpg")).Length);
+}
+
+// libvips, the same steps: one decode with auto-rotation into vips' own uncompressed format, the stored JPEG
+// without metadata, the crop, the preview with its white border and the print picture. Each step is a `vips`
+// command, as an operator would script it.
+var vipsUpright = Path.Combine(work, "vips-upright.v");
+var vipsCrop = Path.Combine(work, "vips-crop.v");
+var vipsPicture = Path.Combine(work, "vips-picture.v");
+string[][] vipsSteps =
+[
+    ["autorot", photoPath, vipsUpright],
+    ["jpegsave", vipsUpright, Path.Combine(work, "vips-stored.jpg"), "--Q", "92", "--strip"],
+    ["extract_area", vipsUpright, vipsCrop, $"{crop.X}", $"{crop.Y}", $"{crop.Width}", $"{crop.Height}"],
+    ["resize", vipsCrop, vipsPicture, Scale(pictureSize.Width, crop.Width), "--vscale", Scale(pictureSize.Height, crop.Height), "--kernel", "lanczos3"],
+    ["embed", vipsPicture, Path.Combine(work, "vips-preview.png"), $"{margin}", $"{margin}", $"{previewSize.Width}", $"{previewSize.Height}", "--extend", "white"],
+    ["resize", vipsCrop, Path.Combine(work, "vips-print.jpg[Q=95,strip]"), Scale(format.PrintWidthPx, crop.Width), "--vscale", Scale(format.PrintHeightPx, crop.Height), "--kernel", "lanczos3"],
+];
+
+Task<long> VipsSameWork()
+{
+    foreach (var step in vipsSteps)
+    {
+        RunTool(Vips, step);
+    }
+    return Task.FromResult(new FileInfo(Path.Combine(work, "vips-print.jpg")).Length);
+}
+
+static string Scale(int output, int input) => ((double)output / input).ToString("0.000000", CultureInfo.InvariantCulture);
+
+static void RunTool(string file, IEnumerable<string> arguments)
+{
+    var start = new ProcessStartInfo(file) { RedirectStandardError = true, UseShellExecute = false };
+    foreach (var argument in arguments)
     {
         start.ArgumentList.Add(argument);
     }
@@ -94,58 +141,65 @@ Task<long> ConvertSameWork()
     process.WaitForExit();
     if (process.ExitCode != 0)
     {
-        throw new InvalidOperationException($"convert failed: {errors}");
+        throw new InvalidOperationException($"{Path.GetFileName(file)} failed: {errors}");
     }
-    return Task.FromResult(new FileInfo(Path.Combine(work, "im-print.jpg")).Length);
 }
 
 var same = new List<double>();
 var deployed = new List<double>();
 var convert = new List<double>();
-using (var progress = new Progress("studio: photo pipelines", 3 * (iterations + 1)))
+var vips = new List<double>();
+using (var progress = new Progress("studio: photo pipelines", 4 * (iterations + 1)))
 {
     // One untimed round each: JIT, disk cache.
     await ImageSharpSameWork();
     await StudioAsDeployed();
     await ConvertSameWork();
-    progress.Advance(3);
+    await VipsSameWork();
+    progress.Advance(4);
     for (var i = 0; i < iterations; i++)
     {
-        // Interleaved, so that a busy moment on the shared machine hits all three alike.
+        // Interleaved, so that a busy moment on the shared machine hits all four alike.
         same.Add(await Time(ImageSharpSameWork));
         progress.Advance();
         convert.Add(await Time(ConvertSameWork));
         progress.Advance();
         deployed.Add(await Time(StudioAsDeployed));
         progress.Advance();
+        vips.Add(await Time(VipsSameWork));
+        progress.Advance();
     }
 }
 
 // Keep the outputs to look at.
-await File.WriteAllBytesAsync(Path.Combine(work, "studio-preview.png"), await previews.Render((await intake.Clean(photo, "image/jpeg", "p.jpg", format)).Jpeg, crop, format));
-await File.WriteAllBytesAsync(Path.Combine(work, "studio-sheet.pdf"), await sheets.Render((await intake.Clean(photo, "image/jpeg", "p.jpg", format)).Jpeg, crop, format));
+var sample = await intake.Clean(photo, "image/jpeg", "p.jpg", format);
+await File.WriteAllBytesAsync(Path.Combine(work, "studio-preview.png"), await previews.Render(SourceFor(sample, pictureSize.Width, pictureSize.Height), crop, format));
+await File.WriteAllBytesAsync(Path.Combine(work, "studio-sheet.pdf"), await sheets.Render(SourceFor(sample, printSize.PrintWidthPx, printSize.PrintHeightPx), crop, format));
 
 var imageMagick = RunText(Convert, "-version").Split('\n')[0].Trim();
+var libvips = RunText(Vips, "--version").Trim();
 var md = new StringBuilder();
-md.AppendLine("## Studio: one 12 MP photo, ImageSharp vs ImageMagick");
+md.AppendLine("## Studio: one 12 MP photo, ImageSharp vs ImageMagick and libvips");
 md.AppendLine();
 md.AppendLine(CultureInfo.InvariantCulture, $"Photo: 4000 × 3000 JPEG ({photo.Length / 1024} KB) with EXIF (camera, GPS, orientation 6); format small portrait, centred crop {crop.Width} × {crop.Height}; {iterations} timed runs after one warm-up, interleaved.");
 md.AppendLine();
-md.AppendLine("| pipeline | median ms | min ms | ratio to convert (median) |");
-md.AppendLine("|---|---:|---:|---:|");
+md.AppendLine("| pipeline | median ms | min ms | ratio to convert (median) | ratio to libvips (median) |");
+md.AppendLine("|---|---:|---:|---:|---:|");
 Row("ImageMagick `convert` (one process: decode, auto-orient, strip, store JPEG q92, crop, preview PNG with border, 300 DPI print JPEG q95)", convert);
-Row("ImageSharp, the same steps in process (one decode; preview with the perforated frame)", same);
-Row("MyStamp studio as deployed (upload checks + stored and screen copies, then preview and PDF sheet, each decoding the stored photo again at the size it needs)", deployed);
+Row("libvips `vips` (six commands: auto-rotate, store JPEG q92 stripped, crop, preview PNG with border, print JPEG q95)", vips);
+Row("ImageSharp 2.1, the same steps in process (one decode; preview with the perforated frame)", same);
+Row("MyStamp studio as deployed (upload checks + stored and screen copies; preview and PDF sheet from the screen copy when it has twice their pixels across the crop; submission: print master + screen copy of the crop)", deployed);
 md.AppendLine();
-md.AppendLine(CultureInfo.InvariantCulture, $"Ratio = ImageSharp time / convert time (below 1: ImageSharp is faster). {imageMagick}; ImageSharp 4.1.3; .NET {Environment.Version}; {Environment.ProcessorCount} cores. convert's time includes starting its process (a few ms); ImageSharp runs warm in process. The bench builds in Debug (ImageSharp 4 refuses Release builds without a Six Labors license key); ImageSharp's own code is the optimised package either way.");
+md.AppendLine(CultureInfo.InvariantCulture, $"Ratio = this pipeline's time / the other's (below 1: faster). Goals (issue 15): studio as deployed at most 0.5 of convert's time and within 2× of libvips'. {imageMagick}; libvips {libvips}; SixLabors.ImageSharp 2.1.13 (Apache-2.0), Release build; .NET {Environment.Version}; {Environment.ProcessorCount} cores. The command-line tools' times include starting their processes (a few ms each); ImageSharp runs warm in process.");
 File.WriteAllText(report, md.ToString());
 File.WriteAllText(Path.ChangeExtension(report, ".summary.tsv"), string.Create(CultureInfo.InvariantCulture,
-    $"photo pipeline, one 12 MP photo (studio as deployed; median of {iterations})\t{Median(deployed):0} ms\tImageMagick convert {Median(convert):0} ms\t{Median(deployed) / Median(convert):0.00}\n"));
+    $"photo pipeline, one 12 MP photo (studio as deployed; median of {iterations})\t{Median(deployed):0} ms\tImageMagick convert {Median(convert):0} ms\t{Median(deployed) / Median(convert):0.00}\n" +
+    $"photo pipeline, one 12 MP photo (studio as deployed; median of {iterations})\t{Median(deployed):0} ms\tlibvips {Median(vips):0} ms\t{Median(deployed) / Median(vips):0.00}\n"));
 Console.Write(md.ToString());
 return 0;
 
 void Row(string name, List<double> times) =>
-    md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {Median(times):0} | {times.Min():0} | {Median(times) / Median(convert):0.00} |");
+    md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {Median(times):0} | {times.Min():0} | {Median(times) / Median(convert):0.00} | {Median(times) / Median(vips):0.00} |");
 
 static double Median(List<double> values)
 {

@@ -9,7 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace MyStamp.Web.Account;
 
-/// <summary>How many registrations and sign-ins one client address may make per window. Bound from "Accounts:RateLimits".</summary>
+/// <summary>
+/// How many registrations, sign-ins and data-subject requests one client address may make per window. Bound from
+/// "Accounts:RateLimits".
+/// </summary>
 public sealed class AccountRateLimitOptions
 {
     public const string Section = "Accounts:RateLimits";
@@ -18,10 +21,13 @@ public sealed class AccountRateLimitOptions
     public TimeSpan RegisterWindow { get; set; } = TimeSpan.FromMinutes(15);
     public int SignInPermits { get; set; } = 30;
     public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Data-subject requests (API and form), which anyone may file without an account, each with an identity document to decode.</summary>
+    public int DataSubjectRequestPermits { get; set; } = 10;
+    public TimeSpan DataSubjectRequestWindow { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>
-/// ASP.NET Core's rate limiter on registration and sign-in (API and pages), per client address, fixed
+/// ASP.NET Core's rate limiter on registration, sign-in and data-subject requests (API and pages), per client address, fixed
 /// windows. It complements the per-account lock-out: the lock-out stops guessing one password, the
 /// limit stops trying many accounts or creating many. Page GETs are not limited.
 /// </summary>
@@ -29,12 +35,14 @@ public static class AccountRateLimits
 {
     public const string Register = "accounts-register";
     public const string SignIn = "accounts-sign-in";
+    public const string DataSubjectRequest = "privacy-requests";
 
     public static IServiceCollection AddAccountRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AccountRateLimitOptions>()
             .Bind(configuration.GetSection(AccountRateLimitOptions.Section))
-            .Validate(o => o.RegisterPermits > 0 && o.SignInPermits > 0 && o.RegisterWindow > TimeSpan.Zero && o.SignInWindow > TimeSpan.Zero,
+            .Validate(o => o.RegisterPermits > 0 && o.SignInPermits > 0 && o.DataSubjectRequestPermits > 0
+                    && o.RegisterWindow > TimeSpan.Zero && o.SignInWindow > TimeSpan.Zero && o.DataSubjectRequestWindow > TimeSpan.Zero,
                 "Accounts:RateLimits needs positive permits and windows.")
             .ValidateOnStart();
         services.AddRateLimiter(options =>
@@ -43,6 +51,7 @@ public static class AccountRateLimits
             options.OnRejected = WriteProblem;
             options.AddPolicy(Register, context => Partition(context, Register, o => (o.RegisterPermits, o.RegisterWindow)));
             options.AddPolicy(SignIn, context => Partition(context, SignIn, o => (o.SignInPermits, o.SignInWindow)));
+            options.AddPolicy(DataSubjectRequest, context => Partition(context, DataSubjectRequest, o => (o.DataSubjectRequestPermits, o.DataSubjectRequestWindow)));
         });
         return services;
     }

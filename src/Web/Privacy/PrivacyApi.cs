@@ -9,6 +9,8 @@ using MyStamp.Privacy.Contracts;
 using MyStamp.Web.Admin.Looks;
 using MyStamp.Web.Security;
 
+using MyStamp.Web.Account;
+
 namespace MyStamp.Web.Privacy;
 
 /// <summary>The Privacy routes of API.md: register, policy versions, objections, export, data-subject requests, admin queue.</summary>
@@ -55,7 +57,7 @@ public static class PrivacyApi
             .RequireAuthorization();
 
         // O8, O9: requests by web form, signed in or not.
-        privacy.MapPost("/requests", SubmitRequest);
+        privacy.MapPost("/requests", SubmitRequest).RequireRateLimiting(AccountRateLimits.DataSubjectRequest);
         privacy.MapGet("/requests", async (HttpContext http, IGrainFactory grains) =>
             await grains.GetGrain<IDataSubjectRequestQueueGrain>(0).GetForCustomer(PrivacyUser.Id(http.User))).RequireAuthorization();
         privacy.MapGet("/requests/{id:guid}", async (Guid id, HttpContext http, IGrainFactory grains) =>

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.RateLimiting;
+using MyStamp.Web.Account;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.Customers.Contracts;
 using MyStamp.Privacy.Contracts;
@@ -8,6 +10,7 @@ namespace MyStamp.Web.Privacy;
 /// The request form (O8, O9), for everyone. Signed in, the contact details come from the profile and no
 /// identity document is needed; otherwise the user blacks out the document in the browser before sending.
 /// </summary>
+[EnableRateLimiting(AccountRateLimits.DataSubjectRequest)]
 public sealed class RequestFormModel(IGrainFactory grains) : PageModel
 {
     public bool SignedIn { get; private set; }

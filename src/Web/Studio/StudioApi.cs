@@ -28,6 +28,7 @@ public static class StudioApi
         designs.MapGet("/formats", Formats).AllowAnonymous();
         designs.MapGet("/{id:guid}", Get);
         designs.MapPut("/{id:guid}", ChangeCrop);
+        designs.MapPost("/{id:guid}/submit", Submit);
         // Owners see their own; an admin's fetch is a look at the owner's photo, recorded first.
         designs.MapGet("/{id:guid}/preview.png", Preview).ShowsPersonalData(ViewedData.DesignImage("stamp preview"));
         designs.MapGet("/{id:guid}/sheet.pdf", Sheet).ShowsPersonalData(ViewedData.DesignImage("print sheet"));
@@ -101,6 +102,10 @@ public static class StudioApi
         var view = await grains.GetGrain<IDesignGrain>(id).ChangeCrop(Viewer(http.User), new ChangeCrop(request.Format!.Value, crop));
         return Results.Ok(DesignResponse.From(view));
     }
+
+    /// <summary>POST /api/designs/{id}/submit: the crop is final; from now on only the cropped area of the photo is kept.</summary>
+    private static async Task<IResult> Submit(Guid id, HttpContext http, IGrainFactory grains) =>
+        Results.Ok(DesignResponse.From(await grains.GetGrain<IDesignGrain>(id).Submit(Viewer(http.User))));
 
     private static async Task<IResult> Preview(Guid id, HttpContext http, IGrainFactory grains, AdminLooks looks) =>
         await DesignFile(id, http, grains, looks, "stamp preview", (design, viewer) => design.GetPreview(viewer));
@@ -194,6 +199,10 @@ public sealed record DesignResponse(
     RejectionReason? RejectionReason,
     bool Ordered,
     DateTimeOffset? DeletedUnlessOrderedBy,
+    DateTimeOffset? SubmittedAt,
+    KeptPhoto KeptPhoto,
+    int KeptWidthPx,
+    int KeptHeightPx,
     string PreviewUrl,
     string SheetUrl,
     string PhotoUrl)
@@ -209,6 +218,10 @@ public sealed record DesignResponse(
         view.RejectionReason,
         view.Ordered,
         view.DeletedUnlessOrderedBy,
+        view.SubmittedAt,
+        view.KeptPhoto,
+        view.KeptWidthPx,
+        view.KeptHeightPx,
         $"/api/designs/{view.DesignId}/preview.png",
         $"/api/designs/{view.DesignId}/sheet.pdf",
         $"/api/designs/{view.DesignId}/photo.jpg");

@@ -63,6 +63,20 @@ public sealed class DesignModel(IGrainFactory grains) : PageModel
             return NotFound();
         }
     }
+
+    /// <summary>"Submit this crop": the crop becomes final and only that area of the photo is kept.</summary>
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id)
+    {
+        try
+        {
+            await grains.GetGrain<IDesignGrain>(id).Submit(StudioApi.Viewer(User));
+            return RedirectToPage(new { id });
+        }
+        catch (DomainException exception) when (exception.Kind == DomainErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+    }
 }
 
 /// <summary>/Studio/Review: the admins' moderation queue, oldest first, with approve and reject buttons.</summary>

@@ -8,7 +8,7 @@ using MyStamp.Integration.Tests.Infrastructure;
 
 namespace MyStamp.Integration.Tests.Customers;
 
-/// <summary>ASP.NET Core's rate limiter caps registrations and sign-ins per client address.</summary>
+/// <summary>ASP.NET Core's rate limiter caps registrations, sign-ins and data-subject requests per client address.</summary>
 public class RateLimitTests : IAsyncLifetime
 {
     private MyStampNode _node = null!;
@@ -19,6 +19,8 @@ public class RateLimitTests : IAsyncLifetime
         ["Accounts:RateLimits:SignInWindow"] = "01:00:00",
         ["Accounts:RateLimits:RegisterPermits"] = "2",
         ["Accounts:RateLimits:RegisterWindow"] = "01:00:00",
+        ["Accounts:RateLimits:DataSubjectRequestPermits"] = "2",
+        ["Accounts:RateLimits:DataSubjectRequestWindow"] = "01:00:00",
     };
 
     public Task InitializeAsync()
@@ -57,6 +59,22 @@ public class RateLimitTests : IAsyncLifetime
         for (var i = 0; i < 3; i++)
         {
             using var response = await client.PostAsJsonAsync("/api/account/register", Accounts.ConsumerRegistration(), Accounts.Json);
+            statuses.Add(response.StatusCode);
+        }
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Data_subject_requests_without_an_account_beyond_the_limit_get_429_before_any_document_is_decoded()
+    {
+        // Anyone may file a request, each with an identity document to decode: an address gets a few, not thousands.
+        using var anonymous = _node.CreateApiClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var form = MyStamp.Integration.Tests.Privacy.PrivacyTestFiles.RequestForm("Access", "Jan", "Peeters", Accounts.NewEmail(),
+                MyStamp.Integration.Tests.Privacy.PrivacyTestFiles.IdentityCardJpeg(), """[{"x":20,"y":40,"width":110,"height":140}]""");
+            using var response = await anonymous.PostAsync("/api/privacy/requests", form);
             statuses.Add(response.StatusCode);
         }
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);

@@ -41,7 +41,8 @@ public class RetentionTests(StudioNode studio) : IClassFixture<StudioNode>
         await FireReminder(designId);
 
         Assert.NotNull(await design.GetSummary());
-        Assert.Equal(1L, await BlobCount(designId, "original"));
+        // The photo stays with the order: since the order, only its cropped area (KeepOnlyTheCropTests).
+        Assert.NotEmpty((await design.GetOriginal(new DesignViewer(customer.AccountId, IsAdmin: false))).Content);
         Assert.False(await ReminderExists(designId));
     }
 

@@ -68,7 +68,7 @@ public class UploadTests(StudioNode studio) : IClassFixture<StudioNode>
     }
 
     [Fact]
-    public async Task A_photo_turned_by_its_EXIF_orientation_is_stored_upright()
+    public async Task A_photo_turned_by_its_EXIF_orientation_is_shown_and_handed_back_upright()
     {
         using var customer = await studio.Customer();
 
@@ -76,8 +76,11 @@ public class UploadTests(StudioNode studio) : IClassFixture<StudioNode>
 
         var uploaded = (await response.Content.ReadFromJsonAsync<UploadedBody>())!;
         Assert.Equal((900, 1200), (uploaded.WidthPx, uploaded.HeightPx));
-        var stored = Image.Identify(await StoredPhoto(uploaded.DesignId));
-        Assert.Equal((900, 1200), (stored.Width, stored.Height));
+        // What the customer sees and gets back is upright: the editor's copy, and the photo in the export.
+        var screen = Image.Identify(await customer.GetByteArrayAsync($"/api/designs/{uploaded.DesignId}/photo.jpg"));
+        Assert.Equal((900, 1200), (screen.Width, screen.Height));
+        var exported = await studio.Grains.GetGrain<IDesignGrain>(uploaded.DesignId).GetOriginal(new DesignViewer(customer.AccountId, IsAdmin: false));
+        Assert.Equal((900, 1200), (Image.Identify(exported.Content).Width, Image.Identify(exported.Content).Height));
     }
 
     [Fact]

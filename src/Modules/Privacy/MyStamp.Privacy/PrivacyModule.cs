@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyStamp.BuildingBlocks.Database;
+using MyStamp.BuildingBlocks.Imaging;
 using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Privacy.Audience;
 using MyStamp.Privacy.Erasure;
@@ -22,6 +23,8 @@ public static class PrivacyModule
         services.AddSingleton<PolicyStore>();
         services.AddSingleton<RequestStore>();
         services.AddSingleton<IdentityDocumentStore>();
+        services.AddImaging(configuration);
+        services.AddSingleton<IdentityDocumentRedactor>();
         services.AddSingleton<AudienceStore>();
         services.AddSingleton<OverdueRequestsSweep>();
         services.AddSingleton<ClosedRequestRetention>();

@@ -32,6 +32,13 @@ public interface IDesignGrain : IGrainWithGuidKey
     /// </summary>
     Task<DesignView> ChangeCrop(DesignViewer viewer, ChangeCrop command);
 
+    /// <summary>
+    /// The owner's "this is my stamp": the crop becomes final, and only that area of the photo is kept from now
+    /// on (a print master and its screen copy); the full photo is deleted (data minimisation). Idempotent.
+    /// An order does the same for a design its owner never submitted.
+    /// </summary>
+    Task<DesignView> Submit(DesignViewer viewer);
+
     /// <summary>The stamp preview: the cropped photo at screen size in a white perforated frame (PNG).</summary>
     Task<DesignFile> GetPreview(DesignViewer viewer);
 
@@ -41,7 +48,10 @@ public interface IDesignGrain : IGrainWithGuidKey
     /// <summary>The cleaned photo scaled to screen size, for the crop editor (JPEG).</summary>
     Task<DesignFile> GetScreenPhoto(DesignViewer viewer);
 
-    /// <summary>The cleaned photo as stored (JPEG, no metadata): what a data export hands back to its owner.</summary>
+    /// <summary>
+    /// The photo as stored (JPEG, no metadata): the cleaned upload while the design is being cropped, the print
+    /// master of the crop once it was submitted. What a data export hands back to its owner.
+    /// </summary>
     Task<DesignFile> GetOriginal(DesignViewer viewer);
 
     /// <summary>An admin's moderation decision. A rejection needs a reason; an ordered design cannot be reviewed again.</summary>
@@ -70,6 +80,16 @@ public enum StampFormat
     Square = 2,
 }
 
+/// <summary>How much of the uploaded photo a design keeps (README, Studio: "What is kept").</summary>
+public enum KeptPhoto
+{
+    /// <summary>While the owner crops: the whole cleaned photo and its screen copy.</summary>
+    FullPhoto = 0,
+
+    /// <summary>Once submitted or ordered: the cropped area alone, as a print master and a screen copy.</summary>
+    CropOnly = 1,
+}
+
 /// <summary>Why an admin rejected a design.</summary>
 public enum RejectionReason
 {
@@ -85,7 +105,7 @@ public enum ReviewVerdict
     Reject = 1,
 }
 
-/// <summary>A design as other modules see it.</summary>
+/// <summary>A design as other modules see it, with how much of its photo is kept (for the Art. 15 report and the export).</summary>
 [GenerateSerializer, Immutable]
 [Alias("mystamp.studio.design-summary")]
 public sealed record DesignSummary(
@@ -93,7 +113,8 @@ public sealed record DesignSummary(
     [property: Id(1)] Guid OwnerId,
     [property: Id(2)] DesignStatus Status,
     [property: Id(3)] StampFormat Format,
-    [property: Id(4)] DateTimeOffset UploadedAt);
+    [property: Id(4)] DateTimeOffset UploadedAt,
+    [property: Id(5)] KeptPhoto KeptPhoto);
 
 /// <summary>Who asks: the signed-in customer, and whether they act as an admin (admins see every design).</summary>
 [GenerateSerializer, Immutable]
@@ -166,7 +187,11 @@ public sealed record DesignView(
     [property: Id(7)] DateTimeOffset UploadedAt,
     [property: Id(8)] RejectionReason? RejectionReason,
     [property: Id(9)] bool Ordered,
-    [property: Id(10)] DateTimeOffset? DeletedUnlessOrderedBy);
+    [property: Id(10)] DateTimeOffset? DeletedUnlessOrderedBy,
+    [property: Id(11)] DateTimeOffset? SubmittedAt,
+    [property: Id(12)] KeptPhoto KeptPhoto,
+    [property: Id(13)] int KeptWidthPx,
+    [property: Id(14)] int KeptHeightPx);
 
 /// <summary>A rendered file of a design (preview, sheet, photo) with its media type.</summary>
 [GenerateSerializer, Immutable]

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MyStamp.BuildingBlocks.Database;
+using MyStamp.BuildingBlocks.Imaging;
 using MyStamp.Studio.Designs;
 using MyStamp.Studio.Moderation;
 using MyStamp.Studio.Photos;
@@ -21,8 +22,9 @@ public static class StudioModule
             .Validate(studio => Validator.TryValidateObject(studio, new ValidationContext(studio), null, validateAllProperties: true),
                 "The Studio settings are out of range (see the README's Studio section).")
             .ValidateOnStart();
-        services.AddSingleton<ImagingGate>();
+        services.AddImaging(configuration);
         services.AddSingleton<PhotoIntake>();
+        services.AddSingleton<PrintMaster>();
         services.AddSingleton<StampPreview>();
         services.AddSingleton<PrintSheet>();
         services.AddSingleton<DesignBlobs>();

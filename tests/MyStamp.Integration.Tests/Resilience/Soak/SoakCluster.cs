@@ -118,9 +118,9 @@ public sealed class SiloProcess : IAsyncDisposable
     public static SiloProcess Start(string name, string clusterId, string connectionString, string adminEmail)
     {
         var silo = Path.Combine(SoakCluster.Root, "src", "Silo");
-        var dll = new[] { "Debug", "Release" }.Select(configuration => Path.Combine(silo, "bin", configuration, "net10.0", "MyStamp.Silo.dll"))
+        var dll = new[] { "Release", "Debug" }.Select(configuration => Path.Combine(silo, "bin", configuration, "net10.0", "MyStamp.Silo.dll"))
             .Where(File.Exists).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
-            ?? throw new InvalidOperationException("Build the Silo first (dotnet build).");
+            ?? throw new InvalidOperationException("Build the Silo first (dotnet build -c Release).");
         var httpPort = SoakCluster.FreePort();
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -139,6 +139,7 @@ public sealed class SiloProcess : IAsyncDisposable
         environment["MYSTAMP_ADMIN_PASSWORD"] = AdminPassword;
         environment["Accounts__RateLimits__RegisterPermits"] = "100000";
         environment["Accounts__RateLimits__SignInPermits"] = "100000";
+        environment["Accounts__RateLimits__DataSubjectRequestPermits"] = "100000";
         environment["Logging__LogLevel__Default"] = "Warning";
         // Why a node stops or declares another dead is what a failed soak run needs to tell.
         environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";

@@ -129,7 +129,7 @@ internal sealed class CustomerPrivacyGrain(
         return AccessReportBuilder.Build(
             profile, await GetObjections(), privacy.State.Restricted,
             orders.Select(o => new AccessReportRecord(o.OrderId, o.PlacedAt, $"Order of {o.Sheets} sheet(s), status {o.Status}")).ToList(),
-            designs.Select(d => new AccessReportRecord(d.DesignId, d.UploadedAt, $"Photo for a {d.Format} stamp, {d.Status}")).ToList(),
+            designs.Select(d => new AccessReportRecord(d.DesignId, d.UploadedAt, $"Photo for a {d.Format} stamp, {d.Status}; {KeptText(d.KeptPhoto)}")).ToList(),
             views.Select(view => new AdminAccess(view.AdminId, view.At, view.What)).ToList(), register, clock.GetUtcNow());
     }
 
@@ -189,6 +189,11 @@ internal sealed class CustomerPrivacyGrain(
         }
         return orders;
     }
+
+    /// <summary>What the studio keeps of the photo at the design's stage (README, Studio: "What is kept").</summary>
+    private static string KeptText(KeptPhoto kept) => kept == KeptPhoto.CropOnly
+        ? "we keep only the cropped area of the photo (for printing and on screen); the rest was deleted when you submitted the crop or ordered"
+        : "we keep the whole photo while you choose the crop; once you submit the crop or order, only the cropped area is kept";
 
     private async Task<IReadOnlyList<DesignSummary>> Designs()
     {

@@ -1,10 +1,8 @@
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.BuildingBlocks.Imaging;
 using MyStamp.Privacy.Contracts;
 using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.Formats;
-using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
-using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
@@ -14,8 +12,10 @@ namespace MyStamp.Privacy.IdentityDocuments;
 /// Applies the redaction of an identity document on the server (O9): the image is turned upright as
 /// the browser showed it, the drawn rectangles are painted black, every metadata profile (EXIF with its
 /// GPS position, IPTC, XMP, ICC) is dropped, and a plain PNG is written. The original never leaves memory.
+/// The pixel work goes through the node's imaging gate, like the studio's: the same decoders, memory
+/// budget, deadline and concurrency limit, off the grain's thread.
 /// </summary>
-internal static class IdentityDocumentRedactor
+internal sealed class IdentityDocumentRedactor(ImagingGate gate)
 {
     public const int MaxBytes = 10 * 1024 * 1024;
     public const string MediaType = "image/png";
@@ -24,46 +24,50 @@ internal static class IdentityDocumentRedactor
     /// <summary>Enough to read a card; anything larger is scaled down (less data kept, O9).</summary>
     private const int MaxStoredSide = 2000;
 
-    public static IdentityDocumentImage Redact(IdentityDocumentUpload upload)
+    private static readonly ImageSubject Subject = new("idDocument", "identity document image");
+
+    public async Task<IdentityDocumentImage> Redact(IdentityDocumentUpload upload)
     {
         if (upload.Content.Length == 0)
         {
-            throw DomainException.Invalid("idDocument", "Add a copy of the front of your identity card or driving licence.");
+            throw DomainException.Invalid(Subject.Field, "Add a copy of the front of your identity card or driving licence.");
         }
         if (upload.Content.Length > MaxBytes)
         {
             throw new DomainException(DomainErrorKind.PayloadTooLarge, $"The identity document may be at most {MaxBytes / (1024 * 1024)} MB.");
         }
-        var format = DetectFormat(upload.Content);
-        if (format is not (JpegFormat or PngFormat or WebpFormat))
+        if (gate.DetectFormat(upload.Content) is null)
         {
             throw new DomainException(DomainErrorKind.UnsupportedMediaType, "Send the identity document as a JPEG, PNG or WebP image.");
         }
-        var info = Identify(upload.Content);
+        var info = gate.Identify(upload.Content, Subject);
         if ((long)info.Width * info.Height > MaxPixels)
         {
             throw new DomainException(DomainErrorKind.PayloadTooLarge, "The identity document image has too many pixels.");
         }
 
-        using var image = Load(upload.Content);
-        // Browsers show a photo turned by its EXIF orientation; the rectangles were drawn on that view.
-        image.Mutate(context => context.AutoOrient());
-        if (image.Width < MinSide || image.Height < MinSide)
+        return await gate.Run(Subject, async cancellation =>
         {
-            throw DomainException.Invalid("idDocument", "The image is too small to check an identity.");
-        }
-        var rectangles = RedactionGeometry.ToPixels(upload.Redactions, image.Width, image.Height);
-        BlackOut(image, rectangles);
-        if (Math.Max(image.Width, image.Height) > MaxStoredSide)
-        {
-            var scale = (double)MaxStoredSide / Math.Max(image.Width, image.Height);
-            image.Mutate(context => context.Resize((int)Math.Round(image.Width * scale), (int)Math.Round(image.Height * scale)));
-        }
-        StripMetadata(image);
+            using var image = await gate.Decode<Rgb24>(upload.Content, Subject, cancellation);
+            // Browsers show a photo turned by its EXIF orientation; the rectangles were drawn on that view.
+            image.Mutate(context => context.AutoOrient());
+            if (image.Width < MinSide || image.Height < MinSide)
+            {
+                throw DomainException.Invalid(Subject.Field, "The image is too small to check an identity.");
+            }
+            var rectangles = RedactionGeometry.ToPixels(upload.Redactions, image.Width, image.Height);
+            BlackOut(image, rectangles);
+            if (Math.Max(image.Width, image.Height) > MaxStoredSide)
+            {
+                var scale = (double)MaxStoredSide / Math.Max(image.Width, image.Height);
+                image.Mutate(context => context.Resize((int)Math.Round(image.Width * scale), (int)Math.Round(image.Height * scale)));
+            }
+            StripMetadata(image);
 
-        using var output = new MemoryStream();
-        image.SaveAsPng(output, new PngEncoder { ChunkFilter = PngChunkFilter.ExcludeAll });
-        return new IdentityDocumentImage(MediaType, output.ToArray());
+            using var output = new MemoryStream();
+            await image.SaveAsPngAsync(output, new PngEncoder { ChunkFilter = PngChunkFilter.ExcludeAll, IgnoreMetadata = true }, cancellation);
+            return new IdentityDocumentImage(MediaType, output.ToArray());
+        });
     }
 
     public static void BlackOut(Image<Rgb24> image, IReadOnlyList<PixelRectangle> rectangles)
@@ -87,50 +91,12 @@ internal static class IdentityDocumentRedactor
         image.Metadata.IptcProfile = null;
         image.Metadata.XmpProfile = null;
         image.Metadata.IccProfile = null;
-        image.Metadata.CicpProfile = null;
         foreach (var frame in image.Frames)
         {
             frame.Metadata.ExifProfile = null;
             frame.Metadata.IptcProfile = null;
             frame.Metadata.XmpProfile = null;
             frame.Metadata.IccProfile = null;
-            frame.Metadata.CicpProfile = null;
-        }
-    }
-
-    private static IImageFormat? DetectFormat(byte[] content)
-    {
-        try
-        {
-            return Image.DetectFormat(content);
-        }
-        catch (UnknownImageFormatException)
-        {
-            return null;
-        }
-    }
-
-    private static ImageInfo Identify(byte[] content)
-    {
-        try
-        {
-            return Image.Identify(content);
-        }
-        catch (Exception exception) when (exception is ImageFormatException or InvalidImageContentException)
-        {
-            throw DomainException.Invalid("idDocument", "The identity document image cannot be read.");
-        }
-    }
-
-    private static Image<Rgb24> Load(byte[] content)
-    {
-        try
-        {
-            return Image.Load<Rgb24>(new DecoderOptions { MaxFrames = 1 }, content);
-        }
-        catch (Exception exception) when (exception is ImageFormatException or InvalidImageContentException)
-        {
-            throw DomainException.Invalid("idDocument", "The identity document image cannot be read.");
         }
     }
 }

@@ -51,6 +51,7 @@ internal sealed class DataSubjectRequestGrain(
     [PersistentState("privacy-request", GrainStorage.Name)] IPersistentState<DataSubjectRequestState> request,
     RequestStore store,
     IdentityDocumentStore documents,
+    IdentityDocumentRedactor redactor,
     TimeProvider clock,
     IGrainFactory grains) : Grain, IDataSubjectRequestGrain
 {
@@ -71,7 +72,7 @@ internal sealed class DataSubjectRequestGrain(
         RequesterValidation.Validate(command, today);
         var identityBySignIn = command.Channel == RequestChannel.WebForm && command.CustomerId is not null;
         // A signed-in customer asking about their own account needs no document: none is kept (O9).
-        var document = identityBySignIn || command.IdentityDocument is null ? null : IdentityDocumentRedactor.Redact(command.IdentityDocument);
+        var document = identityBySignIn || command.IdentityDocument is null ? null : await redactor.Redact(command.IdentityDocument);
         if (command.Channel == RequestChannel.Post && command.CustomerId is { } linked)
         {
             await RequireCustomer(linked);
@@ -186,7 +187,7 @@ internal sealed class DataSubjectRequestGrain(
         {
             throw DomainException.Conflict("More proof is only needed after we asked for it.");
         }
-        var redacted = IdentityDocumentRedactor.Redact(document);
+        var redacted = await redactor.Redact(document);
         var now = clock.GetUtcNow();
         await documents.Save(RequestId, redacted, now);
         State.HasIdentityDocument = true;

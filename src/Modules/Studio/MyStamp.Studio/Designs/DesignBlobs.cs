@@ -3,13 +3,21 @@ using NpgsqlTypes;
 
 namespace MyStamp.Studio.Designs;
 
-/// <summary>The kinds of file kept for a design: the cleaned photo, and images derived from it (recomputable).</summary>
+/// <summary>
+/// The kinds of file kept for a design: while it is cropped, the cleaned photo and its screen copy; once
+/// submitted, the print master of the crop and its screen copy; and images derived from either (recomputable).
+/// </summary>
 internal static class BlobKind
 {
     public const string Original = "original";
     public const string Screen = "screen";
+    public const string PrintMaster = "print-master";
+    public const string MasterScreen = "master-screen";
     public const string Preview = "preview";
     public const string Sheet = "sheet";
+
+    /// <summary>The full photo's files, deleted once only the crop is kept.</summary>
+    public static readonly string[] FullPhoto = [Original, Screen];
 
     /// <summary>What depends on the crop and format, and so goes stale when they change.</summary>
     public static readonly string[] CropDependent = [Preview, Sheet];

@@ -28,6 +28,13 @@ public sealed class DesignState
     [Id(8)] public DateTimeOffset? ReviewedAt { get; set; }
     /// <summary>When the design was first ordered; from then on it lives as long as the customer's orders do (O7).</summary>
     [Id(10)] public DateTimeOffset? FirstOrderedAt { get; set; }
+    /// <summary>When the crop became final and only that area of the photo was kept (null while the owner crops).</summary>
+    [Id(11)] public DateTimeOffset? SubmittedAt { get; set; }
+    /// <summary>Size of the print master once submitted.</summary>
+    [Id(12)] public int KeptWidthPx { get; set; }
+    [Id(13)] public int KeptHeightPx { get; set; }
+    /// <summary>How the stored full photo must be turned to be upright (EXIF numbering; 0 or 1: it is upright).</summary>
+    [Id(14)] public ushort OriginalOrientation { get; set; }
 }
 
 /// <summary>
@@ -37,6 +44,7 @@ public sealed class DesignState
 internal sealed partial class DesignGrain(
     [PersistentState("studio-design", GrainStorage.Name)] IPersistentState<DesignState> design,
     PhotoIntake intake,
+    PrintMaster masters,
     StampPreview previews,
     PrintSheet sheets,
     DesignBlobs blobs,
@@ -53,6 +61,18 @@ internal sealed partial class DesignGrain(
     private DateTimeOffset DeleteUnusedAt => design.State.UploadedAt.AddDays(options.Value.UnusedDesignRetentionDays);
 
     private bool Ordered => design.State.FirstOrderedAt is not null;
+
+    private bool Submitted => design.State.SubmittedAt is not null;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // An ordered design whose photo was not yet reduced to its crop (the node stopped first) is reduced now.
+        if (design.RecordExists && Ordered && !Submitted)
+        {
+            ReduceSoon();
+        }
+        return Task.CompletedTask;
+    }
 
     public async Task<UploadedDesign> Upload(UploadPhoto command)
     {
@@ -76,6 +96,7 @@ internal sealed partial class DesignGrain(
             HeightPx = photo.Height,
             Format = format.Format,
             Crop = CropGeometry.Centred(photo.Width, photo.Height, format),
+            OriginalOrientation = photo.Orientation,
             Status = DesignStatus.PendingReview,
         };
         await design.WriteStateAsync();
@@ -87,7 +108,7 @@ internal sealed partial class DesignGrain(
     }
 
     public Task<DesignSummary?> GetSummary() => Task.FromResult(design.RecordExists
-        ? new DesignSummary(DesignId, design.State.OwnerId, design.State.Status, design.State.Format, design.State.UploadedAt)
+        ? new DesignSummary(DesignId, design.State.OwnerId, design.State.Status, design.State.Format, design.State.UploadedAt, Submitted ? KeptPhoto.CropOnly : KeptPhoto.FullPhoto)
         : null);
 
     public Task<DesignView> Get(DesignViewer viewer)
@@ -113,6 +134,10 @@ internal sealed partial class DesignGrain(
         {
             return ToView();
         }
+        if (Submitted)
+        {
+            throw DomainException.Conflict("This design was submitted, and only its cropped area of the photo was kept. Upload the photo again to choose another crop.");
+        }
 
         design.State.Format = format.Format;
         design.State.Crop = command.Crop;
@@ -126,28 +151,47 @@ internal sealed partial class DesignGrain(
         return ToView();
     }
 
+    public async Task<DesignView> Submit(DesignViewer viewer)
+    {
+        EnsureVisibleTo(viewer);
+        if (viewer.CustomerId != design.State.OwnerId)
+        {
+            throw DomainException.Forbidden("Only the owner can submit a design.");
+        }
+        await KeepOnlyTheCrop();
+        return ToView();
+    }
+
     public async Task<DesignFile> GetPreview(DesignViewer viewer)
     {
         EnsureVisibleTo(viewer);
-        return await Derived(BlobKind.Preview, "image/png", (photo, format) => previews.Render(photo, design.State.Crop, format));
+        var format = StampFormats.Of(design.State.Format);
+        var picture = StampPreview.PictureSizeOf(format);
+        return await Derived(BlobKind.Preview, "image/png", picture.Width, picture.Height, source => previews.Render(source, design.State.Crop, format));
     }
 
     public async Task<DesignFile> GetSheet(DesignViewer viewer)
     {
         EnsureVisibleTo(viewer);
-        return await Derived(BlobKind.Sheet, "application/pdf", (photo, format) => sheets.Render(photo, design.State.Crop, format));
+        var format = StampFormats.Of(design.State.Format);
+        return await Derived(BlobKind.Sheet, "application/pdf", format.PrintWidthPx, format.PrintHeightPx, source => sheets.Render(source, design.State.Crop, format));
     }
 
     public async Task<DesignFile> GetScreenPhoto(DesignViewer viewer)
     {
         EnsureVisibleTo(viewer);
-        return ToFile(await blobs.Load(DesignId, BlobKind.Screen) ?? throw DomainException.NotFound("The design's photo"));
+        return ToFile(await blobs.Load(DesignId, Submitted ? BlobKind.MasterScreen : BlobKind.Screen) ?? throw DomainException.NotFound("The design's photo"));
     }
 
     public async Task<DesignFile> GetOriginal(DesignViewer viewer)
     {
         EnsureVisibleTo(viewer);
-        return ToFile(await blobs.Load(DesignId, BlobKind.Original) ?? throw DomainException.NotFound("The design's photo"));
+        if (Submitted)
+        {
+            return ToFile(await blobs.Load(DesignId, BlobKind.PrintMaster) ?? throw DomainException.NotFound("The design's photo"));
+        }
+        var original = await blobs.Load(DesignId, BlobKind.Original) ?? throw DomainException.NotFound("The design's photo");
+        return new DesignFile(await intake.UprightJpeg(original.Content, design.State.OriginalOrientation), original.ContentType);
     }
 
     public async Task<DesignView> Review(ReviewDesign command)
@@ -200,7 +244,44 @@ internal sealed partial class DesignGrain(
         // From now on the design lives as long as the customer's orders do (O7), not the unused-design period.
         // Should this fail, the reminder finds the design ordered and forgets itself.
         await ForgetReminder();
+        // An ordered design never changes again: only its crop is kept. Off the order's path: it takes a decode.
+        ReduceSoon();
     }
+
+    /// <summary>
+    /// Keeps only the cropped area: the print master and its screen copy are written, then the state says so,
+    /// then the full photo is deleted. A stop between the steps is finished by the next call (idempotent).
+    /// </summary>
+    private async Task KeepOnlyTheCrop()
+    {
+        if (!Submitted)
+        {
+            // The screen copy is enough when it has the master's pixels across the crop (a large crop): a decode of
+            // 2 MP instead of 12.
+            var (masterWidth, masterHeight) = PrintMaster.SizeFor(design.State.Crop);
+            var fromScreen = StoredPicture.ScreenCopySuffices(design.State.WidthPx, design.State.HeightPx, design.State.Crop, masterWidth, masterHeight, oversample: 1);
+            var source = await blobs.Load(DesignId, fromScreen ? BlobKind.Screen : BlobKind.Original) ?? throw DomainException.NotFound("The design's photo");
+            var kept = await masters.Cut(new StoredPicture(source.Content, WholePhoto, fromScreen ? PhotoIntake.Upright : design.State.OriginalOrientation), design.State.Crop);
+            await blobs.Save(DesignId, BlobKind.PrintMaster, kept.MasterJpeg, "image/jpeg");
+            await blobs.Save(DesignId, BlobKind.MasterScreen, kept.ScreenJpeg, "image/jpeg");
+            design.State.SubmittedAt = clock.GetUtcNow();
+            design.State.KeptWidthPx = kept.Width;
+            design.State.KeptHeightPx = kept.Height;
+            await design.WriteStateAsync();
+            LogReduced(DesignId, kept.Width, kept.Height);
+        }
+        await blobs.Delete(DesignId, BlobKind.FullPhoto);
+    }
+
+    /// <summary>Reduces the photo to its crop right after the current call, on the grain's own turn.</summary>
+    private void ReduceSoon() =>
+        this.RegisterGrainTimer(async _ =>
+        {
+            if (design.RecordExists && !Submitted)
+            {
+                await KeepOnlyTheCrop();
+            }
+        }, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
 
     public async Task Erase()
     {
@@ -234,14 +315,26 @@ internal sealed partial class DesignGrain(
         }
     }
 
-    private async Task<DesignFile> Derived(string kind, string contentType, Func<byte[], StampFormatSize, Task<byte[]>> render)
+    private Crop WholePhoto => new(0, 0, design.State.WidthPx, design.State.HeightPx);
+
+    /// <summary>
+    /// A derived image, rendered once and kept: from the print master once submitted; before that from the
+    /// screen copy when it has twice the output's pixels across the crop, else from the full photo.
+    /// </summary>
+    private async Task<DesignFile> Derived(string kind, string contentType, int outputWidth, int outputHeight, Func<StoredPicture, Task<byte[]>> render)
     {
         if (await blobs.Load(DesignId, kind) is { } cached)
         {
             return ToFile(cached);
         }
-        var original = await blobs.Load(DesignId, BlobKind.Original) ?? throw DomainException.NotFound("The design's photo");
-        var content = await render(original.Content, StampFormats.Of(design.State.Format));
+        var (sourceKind, shows) = Submitted
+            ? (BlobKind.PrintMaster, design.State.Crop)
+            : StoredPicture.ScreenCopySuffices(design.State.WidthPx, design.State.HeightPx, design.State.Crop, outputWidth, outputHeight)
+                ? (BlobKind.Screen, WholePhoto)
+                : (BlobKind.Original, WholePhoto);
+        var source = await blobs.Load(DesignId, sourceKind) ?? throw DomainException.NotFound("The design's photo");
+        var orientation = sourceKind == BlobKind.Original ? design.State.OriginalOrientation : PhotoIntake.Upright;
+        var content = await render(new StoredPicture(source.Content, shows, orientation));
         await blobs.Save(DesignId, kind, content, contentType);
         return new DesignFile(content, contentType);
     }
@@ -274,7 +367,11 @@ internal sealed partial class DesignGrain(
         design.State.UploadedAt,
         design.State.RejectionReason,
         Ordered,
-        Ordered ? null : DeleteUnusedAt);
+        Ordered ? null : DeleteUnusedAt,
+        design.State.SubmittedAt,
+        Submitted ? KeptPhoto.CropOnly : KeptPhoto.FullPhoto,
+        Submitted ? design.State.KeptWidthPx : design.State.WidthPx,
+        Submitted ? design.State.KeptHeightPx : design.State.HeightPx);
 
     private static DesignFile ToFile(StoredBlob blob) => new(blob.Content, blob.ContentType);
 
@@ -288,6 +385,9 @@ internal sealed partial class DesignGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Design {DesignId} reviewed: {Status} by admin {AdminId}")]
     private partial void LogReviewed(Guid designId, DesignStatus status, Guid adminId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Design {DesignId} submitted: only the crop is kept ({Width} x {Height} px)")]
+    private partial void LogReduced(Guid designId, int width, int height);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Design {DesignId} erased with its photos")]
     private partial void LogErased(Guid designId);

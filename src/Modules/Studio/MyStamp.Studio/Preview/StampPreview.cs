@@ -1,6 +1,8 @@
+using MyStamp.BuildingBlocks.Imaging;
 using MyStamp.Studio.Contracts;
 using MyStamp.Studio.Photos;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Advanced;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
@@ -20,7 +22,7 @@ internal sealed class StampPreview(ImagingGate gate)
     public const double PerforationPitchMm = 1.6;
     public const double PerforationHoleRadiusMm = 0.5;
 
-    private static readonly PngEncoder Encoder = new() { SkipMetadata = true, CompressionLevel = PngCompressionLevel.DefaultCompression };
+    private static readonly PngEncoder Encoder = new() { IgnoreMetadata = true, CompressionLevel = PngCompressionLevel.DefaultCompression };
 
     /// <summary>Size of the preview in pixels: the whole stamp, margin included, at <see cref="PixelsPerMm"/>.</summary>
     public static Size SizeOf(StampFormatSize format) =>
@@ -36,10 +38,10 @@ internal sealed class StampPreview(ImagingGate gate)
 
     private static int MarginOf(StampFormatSize format) => (int)Math.Round(format.MarginMm * PixelsPerMm);
 
-    public Task<byte[]> Render(byte[] cleanedPhoto, Crop crop, StampFormatSize format) =>
-        gate.Run(async cancellation =>
+    public Task<byte[]> Render(StoredPicture source, Crop crop, StampFormatSize format) =>
+        gate.Run(PhotoIntake.Subject, async cancellation =>
         {
-            var (photo, region) = await gate.LoadForCrop(cleanedPhoto, crop, PictureSizeOf(format), cancellation);
+            var (photo, region) = await gate.LoadForCrop(source, crop, cancellation);
             using var decoded = photo;
             using var stamp = Compose(photo, region, format);
             using var output = new MemoryStream();
@@ -57,7 +59,7 @@ internal sealed class StampPreview(ImagingGate gate)
             .Crop(new Rectangle(crop.X, crop.Y, crop.Width, crop.Height))
             .Resize(new ResizeOptions { Size = picture, Mode = ResizeMode.Stretch, Sampler = KnownResamplers.Lanczos3 }));
 
-        var stamp = new Image<Rgba32>(photo.Configuration, size.Width, size.Height, new Rgba32(0, 0, 0, 0));
+        var stamp = new Image<Rgba32>(photo.GetConfiguration(), size.Width, size.Height, new Rgba32(0, 0, 0, 0));
         var perforation = new Perforation(size.Width, size.Height, PerforationPitchMm * PixelsPerMm, PerforationHoleRadiusMm * PixelsPerMm);
         stamp.ProcessPixelRows(cropped, (canvas, source) =>
         {

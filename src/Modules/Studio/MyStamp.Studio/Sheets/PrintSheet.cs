@@ -1,3 +1,4 @@
+using MyStamp.BuildingBlocks.Imaging;
 using MyStamp.Studio.Contracts;
 using MyStamp.Studio.Photos;
 using PdfSharp.Drawing;
@@ -15,12 +16,12 @@ namespace MyStamp.Studio.Sheets;
 /// </summary>
 internal sealed class PrintSheet(ImagingGate gate)
 {
-    private static readonly JpegEncoder PrintEncoder = new() { Quality = 95, SkipMetadata = true };
+    private static readonly JpegEncoder PrintEncoder = new() { Quality = 95 };
 
-    public Task<byte[]> Render(byte[] cleanedPhoto, Crop crop, StampFormatSize format) =>
-        gate.Run(async cancellation =>
+    public Task<byte[]> Render(StoredPicture source, Crop crop, StampFormatSize format) =>
+        gate.Run(PhotoIntake.Subject, async cancellation =>
         {
-            var (photo, region) = await gate.LoadForCrop(cleanedPhoto, crop, new Size(format.PrintWidthPx, format.PrintHeightPx), cancellation);
+            var (photo, region) = await gate.LoadForCrop(source, crop, cancellation);
             using var decoded = photo;
             using var picture = PrintPicture(photo, region, format);
             return ToPdf(picture, format);
