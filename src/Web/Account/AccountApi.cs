@@ -21,6 +21,7 @@ public static class AccountApi
         group.MapPost("/logout", (Delegate)Logout);
         group.MapGet("/me", GetProfile).RequireAuthorization();
         group.MapPut("/me", Rectify).RequireAuthorization();
+        group.MapPost("/password", ChangePassword).RequireAuthorization().RequireRateLimiting(AccountRateLimits.SignIn);
         return app;
     }
 
@@ -57,6 +58,15 @@ public static class AccountApi
             : TypedResults.Ok(ProfileResponse.From(account));
     }
 
+    /// <summary>A new password signs out every other browser; this one gets a cookie of the new session version.</summary>
+    private static async Task<NoContent> ChangePassword(ChangePasswordRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext context)
+    {
+        var id = user.AccountId()!.Value;
+        var version = await grains.GetGrain<ICustomerGrain>(id).ChangePassword(request.CurrentPassword ?? "", request.NewPassword ?? "");
+        await AccountClaims.SignIn(context, new SignedInAccount(id, IsAdmin: false, user.IsInRole(Security.Roles.Pro) ? AccountType.Pro : AccountType.Consumer, version));
+        return TypedResults.NoContent();
+    }
+
     private static async Task<Ok<ProfileResponse>> Rectify(ProfileRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext context)
     {
         var id = user.AccountId()!.Value;
@@ -65,7 +75,7 @@ public static class AccountApi
         if (isPro != user.IsInRole(Security.Roles.Pro))
         {
             // The account type changed: the cookie's roles follow.
-            await AccountClaims.SignIn(context, new SignedInAccount(id, user.IsInRole(Security.Roles.Admin), account.Profile.AccountType));
+            await AccountClaims.SignIn(context, new SignedInAccount(id, user.IsInRole(Security.Roles.Admin), account.Profile.AccountType, user.SessionVersion()));
         }
         return TypedResults.Ok(ProfileResponse.From(account));
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using MyStamp.Customers.Contracts;
 using MyStamp.Web.Security;
 
@@ -29,13 +30,43 @@ public static class AccountClaims
 
     public static Task SignIn(HttpContext context, SignedInAccount account)
     {
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, account.AccountId.ToString()) };
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, account.AccountId.ToString()),
+            // Checked on every request (SessionValidation): a sign-out or password change moves the version on.
+            new(SessionValidation.VersionClaim, account.SessionVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
         claims.AddRange(RolesOf(account).Select(role => new Claim(ClaimTypes.Role, role)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
         return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
     }
 
-    public static Task SignOut(HttpContext context) => context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    /// <summary>
+    /// Signs out everywhere, not only this browser: the account's session version moves on, so a copy of the cookie
+    /// (a shared computer, a stolen cookie) is refused on its next request, on every node.
+    /// </summary>
+    public static async Task SignOut(HttpContext context)
+    {
+        if (context.User.Identity?.IsAuthenticated == true && context.User.AccountId() is { } accountId)
+        {
+            var grains = context.RequestServices.GetRequiredService<IGrainFactory>();
+            try
+            {
+                _ = context.User.IsInRole(Roles.Admin)
+                    ? await grains.GetGrain<IAdminSessionsGrain>(accountId).EndSessions()
+                    : await grains.GetGrain<ICustomerGrain>(accountId).EndSessions();
+            }
+            catch (MyStamp.BuildingBlocks.Errors.DomainException exception) when (exception.Kind == MyStamp.BuildingBlocks.Errors.DomainErrorKind.NotFound)
+            {
+                // No account (erased meanwhile): no session to end beyond this cookie.
+            }
+        }
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>The session version the signed-in cookie was issued for (0 when it carries none).</summary>
+    public static int SessionVersion(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(SessionValidation.VersionClaim), System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : 0;
 
     /// <summary>The signed-in account's id, or null for anonymous callers.</summary>
     public static Guid? AccountId(this ClaimsPrincipal user) =>

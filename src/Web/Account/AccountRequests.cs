@@ -54,6 +54,12 @@ public sealed record LoginRequest(string? Email, string? Password)
     public override string ToString() => "LoginRequest { redacted }";
 }
 
+/// <summary>Body of POST /api/account/password.</summary>
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword)
+{
+    public override string ToString() => "ChangePasswordRequest { redacted }";
+}
+
 /// <summary>201 answer of registration.</summary>
 public sealed record RegisteredResponse(Guid CustomerId);
 

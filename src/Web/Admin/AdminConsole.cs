@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MyStamp.Web.Admin.Looks;
 using MyStamp.Web.Security;
 using Orleans.Dashboard;
 
@@ -33,7 +34,14 @@ public static class AdminConsole
         services.AddAdminSession(configuration);
         services.AddSingleton<ClusterHealthReader>();
         services.AddSingleton<AdminDesks>();
-        services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Admin", Roles.AdminPolicy));
+        services.AddHttpContextAccessor();
+        services.AddScoped<AdminLooks>();
+        services.Configure<RazorPagesOptions>(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Admin", Roles.AdminPolicy);
+            // The guard of pages declared [ShowsPersonalData]: no answer to an admin without a recorded look.
+            options.Conventions.ConfigureFilter(new AdminLookFilters.PageFilter());
+        });
         return services;
     }
 
@@ -41,8 +49,16 @@ public static class AdminConsole
     public static IEndpointRouteBuilder MapAdminConsole(this IEndpointRouteBuilder app)
     {
         // The dashboard has no authorization of its own: every one of its endpoints gets the admin policy.
-        IEndpointConventionBuilder dashboard = app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Roles.AdminPolicy);
+        IEndpointConventionBuilder dashboard = app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Roles.AdminPolicy)
+            .ShowsNoPersonalData("Reviewed: cluster, silo, grain-type and reminder statistics and the log stream; the grain state view is off");
         dashboard.Add(ReviewDashboardEndpoint);
+
+        var customers = app.MapGroup("/api/admin/customers").RequireAuthorization(Roles.AdminPolicy);
+        customers.MapPost("/{customerId:guid}/end-sessions", async (Guid customerId, IGrainFactory grains) =>
+        {
+            await grains.GetGrain<MyStamp.Customers.Contracts.ICustomerGrain>(customerId).EndSessions();
+            return Results.NoContent();
+        }).ShowsNoPersonalData("Ends every session of a customer; answers nothing");
         return app;
     }
 

@@ -7,8 +7,9 @@ using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Orders;
 
-/// <summary>Production desk for admins: orders by status, moved one step at a time.</summary>
+/// <summary>Production desk for admins: orders by status, moved one step at a time; each order opens to ship it, and a batch print view.</summary>
 [Authorize(Policy = Roles.AdminPolicy)]
+[Admin.Looks.ShowsNoPersonalData("Order summaries: ids, dates, tariffs, sheets and totals; the address and sheet are on each order's page")]
 public sealed class AdminOrdersModel(IGrainFactory grains) : PageModel
 {
     public OrderStatus Status { get; private set; }

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Routing;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
+using MyStamp.Audit.Contracts;
+using MyStamp.Web.Admin.Looks;
 using MyStamp.Web.Orders.Live;
 using MyStamp.Web.Security;
 
@@ -37,13 +39,19 @@ public static class OrdersApi
 
         var admin = app.MapGroup("/api/admin/orders").RequireAuthorization(Roles.AdminPolicy);
         admin.MapGet("/", (OrderStatus? status, int? limit, IGrainFactory grains) =>
-            grains.GetGrain<IOrderCatalogGrain>(0).ListByStatus(status ?? OrderStatus.Paid, Math.Clamp(limit ?? 200, 1, 1000)));
-        admin.MapGet("/{id:guid}", async (Guid id, IGrainFactory grains) =>
-            await grains.GetGrain<IOrderGrain>(id).Get() ?? throw DomainException.NotFound("The order"));
-        admin.MapPost("/{id:guid}/status", (Guid id, ChangeStatusRequest request, IGrainFactory grains) =>
+            grains.GetGrain<IOrderCatalogGrain>(0).ListByStatus(status ?? OrderStatus.Paid, Math.Clamp(limit ?? 200, 1, 1000)))
+            .ShowsNoPersonalData("Order summaries from the overview: ids, statuses, tariffs, sheets and totals, no address");
+        admin.MapGet("/{id:guid}", async (Guid id, IGrainFactory grains, AdminLooks looks) =>
+        {
+            var order = await grains.GetGrain<IOrderGrain>(id).Get() ?? throw DomainException.NotFound("The order");
+            await looks.AtOrderCustomer(order, ViewedData.Order);
+            return order;
+        }).ShowsPersonalData(ViewedData.Order);
+        admin.MapPost("/{id:guid}/status", async (Guid id, ChangeStatusRequest request, IGrainFactory grains) =>
             request.Status is { } status
-                ? grains.GetGrain<IOrderGrain>(id).MoveTo(status, TransitionSource.Admin)
-                : throw DomainException.Invalid("status", "Required."));
+                ? AdminOrderStatus.From(await grains.GetGrain<IOrderGrain>(id).MoveTo(status, TransitionSource.Admin))
+                : throw DomainException.Invalid("status", "Required."))
+            .ShowsNoPersonalData("Answers the order's id, status and history: the shipping address stays out of the answer");
 
         var bulk = app.MapGroup("/api/pro/bulk-orders").RequireAuthorization(Roles.ProPolicy);
         bulk.MapPost("/", SubmitBulk).DisableAntiforgery();
@@ -115,6 +123,12 @@ public sealed record AddressRequest(string? Street, string? HouseNumber, string?
 
     /// <summary>Personal data: never logged.</summary>
     public override string ToString() => "AddressRequest { redacted }";
+}
+
+/// <summary>The answer to an admin's move: where the order stands, without its shipping address (no look needed).</summary>
+public sealed record AdminOrderStatus(Guid OrderId, OrderStatus Status, IReadOnlyList<StatusChange> History)
+{
+    public static AdminOrderStatus From(OrderView order) => new(order.OrderId, order.Status, order.History);
 }
 
 /// <summary>Body of POST /api/admin/orders/{id}/status.</summary>

@@ -6,6 +6,7 @@ using MyStamp.Audit.Contracts;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.Customers.Contracts;
 using MyStamp.Privacy.Contracts;
+using MyStamp.Web.Admin.Looks;
 using MyStamp.Web.Security;
 
 using MyStamp.Web.Account;
@@ -65,53 +66,70 @@ public static class PrivacyApi
 
         var admin = app.MapGroup("/api/admin/privacy").RequireAuthorization(Roles.AdminPolicy);
         admin.MapGet("/requests", async (bool? includeClosed, IGrainFactory grains) =>
-            await grains.GetGrain<IDataSubjectRequestQueueGrain>(0).GetQueue(includeClosed ?? false));
-        admin.MapPost("/requests", RecordPostalRequest);
-        admin.MapGet("/requests/{id:guid}", async (Guid id, HttpContext http, IGrainFactory grains) =>
+            await grains.GetGrain<IDataSubjectRequestQueueGrain>(0).GetQueue(includeClosed ?? false))
+            .ShowsNoPersonalData("The queue: ids, types, channels, statuses and dates, no contact details");
+        admin.MapPost("/requests", RecordPostalRequest)
+            .ShowsNoPersonalData("Records a postal request; answers its id, due date and status");
+        admin.MapGet("/requests/{id:guid}", async (Guid id, IGrainFactory grains, AdminLooks looks) =>
         {
             var request = grains.GetGrain<IDataSubjectRequestGrain>(id);
             var view = await request.Get() ?? throw DomainException.NotFound("The request");
-            if (view.CustomerId is { } customerId)
-            {
-                await grains.GetGrain<IPersonalDataViewsGrain>(customerId).Record(PrivacyUser.Id(http.User), ViewedData.DataSubjectRequest);
-            }
+            await looks.AtRequester(view, ViewedData.DataSubjectRequest);
             return new AdminRequestView(view, await request.GetAuditTrail());
-        });
-        admin.MapGet("/requests/{id:guid}/identity-document", async (Guid id, IGrainFactory grains) =>
+        }).ShowsPersonalData(ViewedData.DataSubjectRequest);
+        admin.MapGet("/requests/{id:guid}/identity-document", async (Guid id, IGrainFactory grains, AdminLooks looks) =>
         {
-            var document = await grains.GetGrain<IDataSubjectRequestGrain>(id).GetIdentityDocument()
-                ?? throw DomainException.NotFound("The identity document");
+            var request = grains.GetGrain<IDataSubjectRequestGrain>(id);
+            if (await request.Get() is not { HasIdentityDocument: true } view)
+            {
+                throw DomainException.NotFound("The identity document");
+            }
+            await looks.AtRequester(view, ViewedData.IdentityDocument);
+            var document = await request.GetIdentityDocument() ?? throw DomainException.NotFound("The identity document");
             return Results.File(document.Content, document.MediaType);
-        });
-        admin.MapPost("/requests/{id:guid}/decision", async (Guid id, DecisionBody body, HttpContext http, IGrainFactory grains) =>
-            await grains.GetGrain<IDataSubjectRequestGrain>(id).Decide(new RequestDecision(
+        }).ShowsPersonalData(ViewedData.IdentityDocument);
+        admin.MapPost("/requests/{id:guid}/decision", async (Guid id, DecisionBody body, HttpContext http, IGrainFactory grains, AdminLooks looks) =>
+        {
+            var view = await grains.GetGrain<IDataSubjectRequestGrain>(id).Decide(new RequestDecision(
                 body.Decision ?? throw DomainException.Invalid("decision", "Choose a decision."),
-                PrivacyUser.Id(http.User), body.Reason, body.Ground, body.CustomerId)));
-        admin.MapGet("/requests/{id:guid}/access-report.pdf", async (Guid id, HttpContext http, IGrainFactory grains) =>
+                PrivacyUser.Id(http.User), body.Reason, body.Ground, body.CustomerId));
+            // The answer is the request with its requester's contact details.
+            await looks.AtRequester(view, ViewedData.DataSubjectRequestDecision);
+            return view;
+        }).ShowsPersonalData(ViewedData.DataSubjectRequestDecision);
+        admin.MapGet("/requests/{id:guid}/access-report.pdf", async (Guid id, IGrainFactory grains, AdminLooks looks) =>
         {
-            var privacyOfRequester = await RequesterPrivacy(id, http, grains, ViewedData.AccessReportForRequest);
+            var privacyOfRequester = await RequesterPrivacy(id, grains, looks, ViewedData.AccessReportForRequest);
             return Results.File(await privacyOfRequester.GetAccessReportPdf(), "application/pdf", "access-report.pdf");
-        });
-        admin.MapGet("/requests/{id:guid}/export", async (Guid id, HttpContext http, IGrainFactory grains) =>
+        }).ShowsPersonalData(ViewedData.AccessReportForRequest);
+        admin.MapGet("/requests/{id:guid}/export", async (Guid id, IGrainFactory grains, AdminLooks looks) =>
         {
-            var privacyOfRequester = await RequesterPrivacy(id, http, grains, ViewedData.ExportForRequest);
+            var privacyOfRequester = await RequesterPrivacy(id, grains, looks, ViewedData.ExportForRequest);
             return Results.File(await privacyOfRequester.ExportPersonalData(), "application/zip", "personal-data.zip");
-        });
-        admin.MapPost("/objections", async (AdminObjectionBody body, HttpContext http, IGrainFactory grains) =>
-            await grains.GetGrain<ICustomerPrivacyGrain>(body.CustomerId ?? throw DomainException.Invalid("customerId", "Give the customer id."))
-                .Object(body.Channel ?? throw DomainException.Invalid("channel", "Choose a channel, All, or Surveys."), ObjectionSource.SignedPostalRequest, PrivacyUser.Id(http.User)));
-        admin.MapPost("/audience-exports", async (AudienceExportBody body, HttpContext http, IGrainFactory grains) =>
+        }).ShowsPersonalData(ViewedData.ExportForRequest);
+        admin.MapPost("/objections", async (AdminObjectionBody body, HttpContext http, IGrainFactory grains, AdminLooks looks) =>
+        {
+            var customerId = body.CustomerId ?? throw DomainException.Invalid("customerId", "Give the customer id.");
+            var objections = await grains.GetGrain<ICustomerPrivacyGrain>(customerId)
+                .Object(body.Channel ?? throw DomainException.Invalid("channel", "Choose a channel, All, or Surveys."), ObjectionSource.SignedPostalRequest, PrivacyUser.Id(http.User));
+            // The answer lists the customer's objections.
+            await looks.AtCustomer(customerId, ViewedData.ObjectionByLetter);
+            return objections;
+        }).ShowsPersonalData(ViewedData.ObjectionByLetter);
+        admin.MapPost("/audience-exports", async (AudienceExportBody body, HttpContext http, IGrainFactory grains, AdminLooks looks) =>
         {
             var export = await grains.GetGrain<IAdvertisingAudienceGrain>(0).Export(new AudienceExportRequest(
                 body.Channel ?? throw DomainException.Invalid("channel", "Choose a channel."), body.Subject ?? "", body.Message ?? "", PrivacyUser.Id(http.User)));
+            // Recorded per person before the file leaves: the export, and for each person that they were in it.
+            await looks.Export(export.Channel.ToString(), export.Included);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(export.Csv), "text/csv; charset=utf-8", $"audience-{export.Channel.ToString().ToLowerInvariant()}.csv");
-        });
+        }).ShowsPersonalData("Advertising audience export: every person in it");
         admin.MapPost("/policy", async (PublishPolicyBody body, HttpContext http, IGrainFactory grains) =>
         {
             var published = await grains.GetGrain<IPrivacyPolicyGrain>(0).Publish(new PublishPolicyVersion(
                 body.RevisedOn ?? throw DomainException.Invalid("revisedOn", "Give the revision date."), body.Language ?? "nl", body.Text ?? "", PrivacyUser.Id(http.User)));
             return Results.Created($"/api/privacy/policy/versions/{published.Version}", published);
-        });
+        }).ShowsNoPersonalData("Publishes a policy version: the policy text, no one's data");
         return app;
     }
 
@@ -157,11 +175,11 @@ public static class PrivacyApi
     }
 
     /// <summary>The privacy grain of the customer a request is linked to, once the look is in the audit trail (recorded before anything is shown).</summary>
-    private static async Task<ICustomerPrivacyGrain> RequesterPrivacy(Guid requestId, HttpContext http, IGrainFactory grains, string what)
+    private static async Task<ICustomerPrivacyGrain> RequesterPrivacy(Guid requestId, IGrainFactory grains, AdminLooks looks, string what)
     {
         var view = await grains.GetGrain<IDataSubjectRequestGrain>(requestId).Get() ?? throw DomainException.NotFound("The request");
         var customerId = view.CustomerId ?? throw DomainException.Conflict("The request is not linked to a customer account.");
-        await grains.GetGrain<IPersonalDataViewsGrain>(customerId).Record(PrivacyUser.Id(http.User), what);
+        await looks.AtCustomer(customerId, what);
         return grains.GetGrain<ICustomerPrivacyGrain>(customerId);
     }
 

@@ -12,11 +12,12 @@ namespace MyStamp.Web.Retention;
 /// sweep now, and, in Development where no mail server is configured, the outbox of erasure notices.
 /// </summary>
 [Authorize(Policy = Roles.AdminPolicy)]
+[Admin.Looks.ShowsNoPersonalData("Counts, the last sweep, and the notice outbox by notice id and masked address; opening an address is a page of its own")]
 public sealed class AdminRetentionModel(IRetentionReport report, IHostEnvironment environment) : PageModel
 {
     public RetentionReportView Report { get; private set; } = null!;
 
-    /// <summary>The notices waiting for delivery; listed in Development only, since they hold e-mail addresses.</summary>
+    /// <summary>The notices waiting for delivery, listed in Development only; the page shows masked addresses (see <see cref="Mask"/>).</summary>
     public IReadOnlyList<PendingNotice>? Outbox { get; private set; }
 
     [TempData]
@@ -36,5 +37,21 @@ public sealed class AdminRetentionModel(IRetentionReport report, IHostEnvironmen
         var result = await report.SweepNow(cancellationToken);
         Message = $"Sweep done: {result.Checked} checked, {result.CustomersErased} customers and {result.OrdersErased} orders erased, {result.Failures} failures.";
         return RedirectToPage();
+    }
+
+    /// <summary>
+    /// An address as the outbox lists it: its first letter and its top-level domain, enough to tell two notices
+    /// apart at a glance, not to know who they go to. Opening a notice shows the address and records the look.
+    /// </summary>
+    public static string Mask(string email)
+    {
+        var at = email.LastIndexOf('@');
+        if (at <= 0)
+        {
+            return "•••";
+        }
+        var dot = email.LastIndexOf('.');
+        var topLevel = dot > at ? email[dot..] : "";
+        return $"{email[0]}•••@•••{topLevel}";
     }
 }

@@ -7,9 +7,10 @@ using MyStamp.Customers.Contracts;
 namespace MyStamp.Web.Security;
 
 /// <summary>
-/// Checks a customer's sign-in cookie against the customer grain on every request: a cookie for an account
-/// that no longer exists or is being erased, or issued for another session version, signs its holder out.
-/// This is how an erasure signs the customer out everywhere (O7), on every node, without a session store.
+/// Checks a sign-in cookie against its account on every request: a cookie for an account that no longer exists or is
+/// being erased, or issued for another session version, signs its holder out. This is how an erasure signs the
+/// customer out everywhere (O7), and how signing out, a new password or an admin ends every copy of a cookie, on
+/// every node, without a session store. Admins' cookies are checked against their admin account the same way.
 /// </summary>
 public static class SessionValidation
 {
@@ -19,13 +20,15 @@ public static class SessionValidation
     public static async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
-        // Admins are not customers: their accounts live elsewhere.
-        if (principal is null || principal.IsInRole(Roles.Admin) || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var customerId))
+        if (principal is null || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId))
         {
             return;
         }
         var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-        var current = await grains.GetGrain<ICustomerGrain>(customerId).GetSessionVersion();
+        // Admins are not customers: their accounts live elsewhere, with a session version of their own.
+        var current = principal.IsInRole(Roles.Admin)
+            ? await grains.GetGrain<IAdminSessionsGrain>(accountId).GetSessionVersion()
+            : await grains.GetGrain<ICustomerGrain>(accountId).GetSessionVersion();
         var issuedFor = int.TryParse(principal.FindFirstValue(VersionClaim), out var version) ? version : 0;
         if (current != issuedFor)
         {

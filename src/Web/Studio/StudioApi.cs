@@ -8,6 +8,8 @@ using Microsoft.Extensions.Configuration;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.Customers.Contracts;
 using MyStamp.Studio.Contracts;
+using MyStamp.Audit.Contracts;
+using MyStamp.Web.Admin.Looks;
 using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Studio;
@@ -27,13 +29,15 @@ public static class StudioApi
         designs.MapGet("/{id:guid}", Get);
         designs.MapPut("/{id:guid}", ChangeCrop);
         designs.MapPost("/{id:guid}/submit", Submit);
-        designs.MapGet("/{id:guid}/preview.png", Preview);
-        designs.MapGet("/{id:guid}/sheet.pdf", Sheet);
-        designs.MapGet("/{id:guid}/photo.jpg", Photo);
+        // Owners see their own; an admin's fetch is a look at the owner's photo, recorded first.
+        designs.MapGet("/{id:guid}/preview.png", Preview).ShowsPersonalData(ViewedData.DesignImage("stamp preview"));
+        designs.MapGet("/{id:guid}/sheet.pdf", Sheet).ShowsPersonalData(ViewedData.DesignImage("print sheet"));
+        designs.MapGet("/{id:guid}/photo.jpg", Photo).ShowsPersonalData(ViewedData.DesignImage("photo"));
 
         var admin = endpoints.MapGroup("/api/admin/designs").RequireAuthorization(Roles.AdminPolicy);
-        admin.MapGet("", ForReview);
-        admin.MapPost("/{id:guid}/review", Review);
+        admin.MapGet("", ForReview)
+            .ShowsNoPersonalData("The moderation queue: design ids, formats, crops and statuses; each image is fetched, and recorded, on its own");
+        admin.MapPost("/{id:guid}/review", Review).ShowsNoPersonalData("Answers the reviewed design's id, status and crop");
         return endpoints;
     }
 
@@ -103,14 +107,28 @@ public static class StudioApi
     private static async Task<IResult> Submit(Guid id, HttpContext http, IGrainFactory grains) =>
         Results.Ok(DesignResponse.From(await grains.GetGrain<IDesignGrain>(id).Submit(Viewer(http.User))));
 
-    private static async Task<IResult> Preview(Guid id, HttpContext http, IGrainFactory grains) =>
-        FileResult(http, await grains.GetGrain<IDesignGrain>(id).GetPreview(Viewer(http.User)));
+    private static async Task<IResult> Preview(Guid id, HttpContext http, IGrainFactory grains, AdminLooks looks) =>
+        await DesignFile(id, http, grains, looks, "stamp preview", (design, viewer) => design.GetPreview(viewer));
 
-    private static async Task<IResult> Sheet(Guid id, HttpContext http, IGrainFactory grains) =>
-        FileResult(http, await grains.GetGrain<IDesignGrain>(id).GetSheet(Viewer(http.User)));
+    private static async Task<IResult> Sheet(Guid id, HttpContext http, IGrainFactory grains, AdminLooks looks) =>
+        await DesignFile(id, http, grains, looks, "print sheet", (design, viewer) => design.GetSheet(viewer));
 
-    private static async Task<IResult> Photo(Guid id, HttpContext http, IGrainFactory grains) =>
-        FileResult(http, await grains.GetGrain<IDesignGrain>(id).GetScreenPhoto(Viewer(http.User)));
+    private static async Task<IResult> Photo(Guid id, HttpContext http, IGrainFactory grains, AdminLooks looks) =>
+        await DesignFile(id, http, grains, looks, "photo", (design, viewer) => design.GetScreenPhoto(viewer));
+
+    /// <summary>A design's image for its owner, or for an admin once the look at the owner's photo is recorded.</summary>
+    private static async Task<IResult> DesignFile(Guid id, HttpContext http, IGrainFactory grains, AdminLooks looks, string which, Func<IDesignGrain, DesignViewer, Task<DesignFile>> read)
+    {
+        var viewer = Viewer(http.User);
+        var design = grains.GetGrain<IDesignGrain>(id);
+        var file = await read(design, viewer);
+        if (viewer.IsAdmin)
+        {
+            var owner = (await design.GetSummary())?.OwnerId ?? throw DomainException.NotFound("The design");
+            await looks.AtCustomer(owner, ViewedData.DesignImage(which));
+        }
+        return FileResult(http, file);
+    }
 
     /// <summary>GET /api/admin/designs?status=PendingReview&amp;limit=50: the moderation queue, oldest first.</summary>
     private static async Task<IResult> ForReview(HttpContext http, IGrainFactory grains, DesignStatus? status, int? limit) =>

@@ -81,6 +81,7 @@ public sealed class DesignModel(IGrainFactory grains) : PageModel
 
 /// <summary>/Studio/Review: the admins' moderation queue, oldest first, with approve and reject buttons.</summary>
 [Authorize(Policy = MyStamp.Web.Security.Roles.AdminPolicy)]
+[MyStamp.Web.Admin.Looks.ShowsNoPersonalData("The moderation queue: design ids, formats and statuses; each preview image is fetched, and recorded, on its own")]
 public sealed class ReviewModel(IGrainFactory grains) : PageModel
 {
     public IReadOnlyList<DesignView> Waiting { get; private set; } = [];

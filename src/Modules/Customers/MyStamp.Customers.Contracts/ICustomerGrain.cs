@@ -63,6 +63,36 @@ public interface ICustomerGrain : IGrainWithGuidKey
     /// </summary>
     [AlwaysInterleave]
     Task<int?> GetSessionVersion();
+
+    /// <summary>
+    /// Ends every sign-in session of the customer, on every node and every browser: the session version moves on,
+    /// so every cookie issued before is refused on its next request. Signing out calls it (a cookie copied before
+    /// sign-out must not outlive it), a password change calls it, and an admin can. Returns the new version, for
+    /// the cookie of the browser that stays signed in (after a password change); 404 when no account exists.
+    /// </summary>
+    Task<int> EndSessions();
+
+    /// <summary>
+    /// Changes the password: the current one must be right (wrong answers count towards the lock-out), the new one
+    /// follows the registration rule. Ends every session (<see cref="EndSessions"/>) and returns the new version.
+    /// </summary>
+    Task<int> ChangePassword(string currentPassword, string newPassword);
+}
+
+/// <summary>
+/// The sign-in sessions of an admin (staff) account, keyed by the admin's account id. Like a customer's, a session
+/// version checked on every request: signing out (or a new password at start-up) moves it on, so a copied admin
+/// cookie, which could see everyone's personal data, is refused at once on every node.
+/// </summary>
+[Alias("mystamp.customers.admin-sessions")]
+public interface IAdminSessionsGrain : IGrainWithGuidKey
+{
+    /// <summary>The admin's session version; null when no admin account exists under this id.</summary>
+    [AlwaysInterleave]
+    Task<int?> GetSessionVersion();
+
+    /// <summary>Ends every session of the admin; returns the new version.</summary>
+    Task<int> EndSessions();
 }
 
 /// <summary>
@@ -223,7 +253,9 @@ public sealed record SignInAttempt(
 /// <summary>Who signed in: the account id (the customer id for customers) and what they may do.</summary>
 [GenerateSerializer, Immutable]
 [Alias("mystamp.customers.signed-in-account")]
+/// <param name="SessionVersion">The session version the sign-in cookie is issued for (customers; see <see cref="ICustomerGrain.EndSessions"/>).</param>
 public sealed record SignedInAccount(
     [property: Id(0)] Guid AccountId,
     [property: Id(1)] bool IsAdmin,
-    [property: Id(2)] AccountType? AccountType);
+    [property: Id(2)] AccountType? AccountType,
+    [property: Id(3)] int SessionVersion = 0);

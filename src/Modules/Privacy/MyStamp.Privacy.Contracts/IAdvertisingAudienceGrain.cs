@@ -35,13 +35,15 @@ public sealed record AudienceExportRequest(
     [property: Id(2)] string Message,
     [property: Id(3)] Guid RequestedBy);
 
-/// <summary>The export: CSV text (holds personal data: never logged).</summary>
+/// <summary>The export: CSV text (holds personal data: never logged or cached).</summary>
+/// <param name="Included">The customers in it, one per row: each is recorded as included before the CSV is handed over.</param>
 [GenerateSerializer, Immutable]
 [Alias("mystamp.privacy.audience-export")]
 public sealed record AudienceExport(
     [property: Id(0)] AudienceChannel Channel,
     [property: Id(1)] int Recipients,
-    [property: Id(2)] string Csv)
+    [property: Id(2)] string Csv,
+    [property: Id(3)] IReadOnlyList<Guid> Included)
 {
     public override string ToString() => $"AudienceExport {{ Channel = {Channel}, Recipients = {Recipients} }}";
 }

@@ -27,6 +27,14 @@ public interface IDataSubjectRequestGrain : IGrainWithGuidKey
     /// <summary>The redacted identity document while the identity check runs; null once it is decided (O9).</summary>
     Task<IdentityDocumentImage?> GetIdentityDocument();
 
+    /// <summary>
+    /// Records in the request's own trail that an admin is being shown the request or its identity document
+    /// (<paramref name="what"/>, worded by the code, names no one). For requesters without an account this trail
+    /// is the record of who looked at their data; it is kept, and its details forgotten, with the request.
+    /// Call it before showing anything; 404 when no request has this id.
+    /// </summary>
+    Task RecordLook(Guid adminId, string what);
+
     /// <summary>Flags the request as overdue when its due date has passed and it is still open; true when it did.</summary>
     Task<bool> FlagIfOverdue();
 

@@ -5,6 +5,7 @@ using MyStamp.Audit.Contracts;
 using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Studio.Contracts;
+using MyStamp.Web.Admin.Looks;
 
 namespace MyStamp.Web.Admin.Customers;
 
@@ -12,7 +13,8 @@ namespace MyStamp.Web.Admin.Customers;
 /// One customer as an admin sees them: profile, orders and designs, and who looked at them before. The
 /// look is written to the customer's audit trail before anything is shown; if that fails, nothing is.
 /// </summary>
-public sealed class CustomerDetailsModel(IGrainFactory grains) : PageModel
+[ShowsPersonalData(ViewedData.CustomerPage)]
+public sealed class CustomerDetailsModel(IGrainFactory grains, AdminLooks looks) : PageModel
 {
     /// <summary>At most this many orders and designs are listed, newest first.</summary>
     public const int ListLimit = 50;
@@ -25,9 +27,12 @@ public sealed class CustomerDetailsModel(IGrainFactory grains) : PageModel
     public int DesignCount { get; private set; }
     public IReadOnlyList<PersonalDataView> Views { get; private set; } = [];
 
+    [TempData]
+    public string? Message { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid customerId)
     {
-        if (AdminIdentity.IdOf(User) is not { } adminId)
+        if (AdminIdentity.IdOf(User) is null)
         {
             // Without an id the look could not be recorded, so it may not happen.
             return Forbid();
@@ -41,8 +46,8 @@ public sealed class CustomerDetailsModel(IGrainFactory grains) : PageModel
             return Page();
         }
 
+        await looks.AtCustomer(customerId, ViewedData.CustomerPage);
         var trail = grains.GetGrain<IPersonalDataViewsGrain>(customerId);
-        await trail.Record(adminId, ViewedData.CustomerPage);
 
         var orderIds = await customer.GetOrderIds();
         var designIds = await customer.GetDesignIds();
@@ -58,5 +63,14 @@ public sealed class CustomerDetailsModel(IGrainFactory grains) : PageModel
         DesignCount = designIds.Count;
         Views = views.Result;
         return Page();
+    }
+
+    /// <summary>Ends every session of the customer (a stolen cookie, a shared computer): every browser is signed out.</summary>
+    [ShowsNoPersonalData("Ends the customer's sessions and redirects to their page, which records its own look")]
+    public async Task<IActionResult> OnPostEndSessionsAsync(Guid customerId)
+    {
+        await grains.GetGrain<ICustomerGrain>(customerId).EndSessions();
+        Message = "Every session of this customer has ended: each browser is signed out on its next request.";
+        return RedirectToPage(new { customerId });
     }
 }

@@ -9,6 +9,7 @@ namespace MyStamp.Web.Admin.Customers;
 /// Finds a customer by e-mail or id. The search is a POST: an e-mail address is personal data and never
 /// goes into a URL; the answer redirects to the customer's page, whose URL holds only the random id.
 /// </summary>
+[MyStamp.Web.Admin.Looks.ShowsNoPersonalData("The search form; the answer redirects to the customer's page, which records the look")]
 public sealed class FindCustomerModel(IGrainFactory grains) : PageModel
 {
     [BindProperty]

@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.Customers.Contracts;
 using MyStamp.Privacy.Contracts;
+using MyStamp.Web.Admin.Looks;
 using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Privacy.Admin;
 
 /// <summary>Admin tools: postal requests and objections (O4, O8), audience exports (O4, O5), publishing the policy (O11).</summary>
 [Authorize(Policy = Roles.AdminPolicy)]
-public sealed class PrivacyAdminModel(IGrainFactory grains) : PageModel
+[ShowsNoPersonalData("Forms for postal requests, objections, exports and the policy; only the export handler answers with personal data")]
+public sealed class PrivacyAdminModel(IGrainFactory grains, AdminLooks looks) : PageModel
 {
     [TempData]
     public string? Message { get; set; }
@@ -37,10 +39,13 @@ public sealed class PrivacyAdminModel(IGrainFactory grains) : PageModel
             return RedirectToPage();
         });
 
+    [ShowsPersonalData("Advertising audience export: every person in it")]
     public Task<IActionResult> OnPostAudienceAsync(AudienceChannel channel, string? subject, string? message) =>
         Run(async () =>
         {
             var export = await grains.GetGrain<IAdvertisingAudienceGrain>(0).Export(new AudienceExportRequest(channel, subject ?? "", message ?? "", PrivacyUser.Id(User)));
+            // Recorded per person before the file leaves: the export, and for each person that they were in it.
+            await looks.Export(export.Channel.ToString(), export.Included);
             return File(Encoding.UTF8.GetBytes(export.Csv), "text/csv; charset=utf-8", $"audience-{channel.ToString().ToLowerInvariant()}.csv");
         });
 

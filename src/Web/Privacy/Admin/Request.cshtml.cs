@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.Audit.Contracts;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.Privacy.Contracts;
+using MyStamp.Web.Admin.Looks;
 using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Privacy.Admin;
 
 /// <summary>One request for an admin: details, the redacted document while it exists, decisions, messages and the audit trail.</summary>
 [Authorize(Policy = Roles.AdminPolicy)]
-public sealed class RequestDecisionModel(IGrainFactory grains) : PageModel
+[ShowsPersonalData(ViewedData.DataSubjectRequest)]
+public sealed class RequestDecisionModel(IGrainFactory grains, AdminLooks looks) : PageModel
 {
     public DataSubjectRequestView View { get; private set; } = null!;
     public IReadOnlyList<RequestAuditEntry> AuditTrail { get; private set; } = [];
@@ -39,11 +41,9 @@ public sealed class RequestDecisionModel(IGrainFactory grains) : PageModel
         {
             return false;
         }
-        if (view.CustomerId is { } customerId)
-        {
-            // In the customer's audit trail before anything is shown; if that fails, nothing is.
-            await grains.GetGrain<IPersonalDataViewsGrain>(customerId).Record(PrivacyUser.Id(User), ViewedData.DataSubjectRequest);
-        }
+        // In the customer's trail, or the request's own for a requester without an account, before anything is
+        // shown; if that fails, nothing is.
+        await looks.AtRequester(view, ViewedData.DataSubjectRequest);
         View = view;
         AuditTrail = await request.GetAuditTrail();
         return true;

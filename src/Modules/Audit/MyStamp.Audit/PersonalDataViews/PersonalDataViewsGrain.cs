@@ -40,7 +40,7 @@ internal sealed class PersonalDataViewsGrain(NpgsqlDataSource database, TimeProv
     public async Task<IReadOnlyList<PersonalDataView>> List()
     {
         await using var command = database.CreateCommand("""
-            SELECT admin_id, what, viewed_at FROM audit_personal_data_views
+            SELECT admin_id, what, viewed_at, export_id FROM audit_personal_data_views
             WHERE customer_id = @customer
             ORDER BY viewed_at DESC, id DESC
             """);
@@ -49,13 +49,14 @@ internal sealed class PersonalDataViewsGrain(NpgsqlDataSource database, TimeProv
         var views = new List<PersonalDataView>();
         while (await reader.ReadAsync())
         {
-            views.Add(new PersonalDataView(CustomerId, reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2)));
+            views.Add(new PersonalDataView(CustomerId, reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
+                reader.IsDBNull(3) ? null : reader.GetGuid(3)));
         }
         return views;
     }
 
     /// <summary>PostgreSQL keeps microseconds: the entry returned is the one a later listing returns.</summary>
-    private static DateTimeOffset ToDatabasePrecision(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
+    internal static DateTimeOffset ToDatabasePrecision(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
 
     public async Task<int> EraseAfterCustomerErasure()
     {

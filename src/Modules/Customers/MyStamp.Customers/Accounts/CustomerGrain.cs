@@ -306,7 +306,45 @@ internal sealed partial class CustomerGrain(
             LogSignInRefused(CustomerId, credentials.LockedUntil is not null);
             return null;
         }
-        return new SignedInAccount(CustomerId, IsAdmin: false, profile.AccountType);
+        return new SignedInAccount(CustomerId, IsAdmin: false, profile.AccountType, customer.State.SessionVersion);
+    }
+
+    public async Task<int> EndSessions()
+    {
+        if (customer.State.Profile is null || IsBeingErased)
+        {
+            throw DomainException.NotFound("The account");
+        }
+        customer.State.SessionVersion++;
+        await Save();
+        LogSessionsEnded(CustomerId);
+        return customer.State.SessionVersion;
+    }
+
+    public async Task<int> ChangePassword(string currentPassword, string newPassword)
+    {
+        if (customer.State.Profile is null || IsBeingErased || customer.State.Credentials is not { } credentials)
+        {
+            throw DomainException.NotFound("The account");
+        }
+        var errors = new FieldErrors();
+        var password = PasswordRule.Validate(newPassword, errors);
+        errors.ThrowIfAny();
+        var (accepted, changed) = credentials.Check(passwords, currentPassword ?? "", clock.GetUtcNow());
+        if (!accepted)
+        {
+            if (changed)
+            {
+                await Save();
+            }
+            throw DomainException.Invalid("currentPassword", "The current password is not right, or the account is locked for a while after too many attempts.");
+        }
+        customer.State.Credentials = new Credentials { PasswordHash = passwords.Hash(password!) };
+        // A new password ends every session: whoever knew the old one is signed out everywhere.
+        customer.State.SessionVersion++;
+        await Save();
+        LogPasswordChanged(CustomerId);
+        return customer.State.SessionVersion;
     }
 
     private async Task ReleaseGivenUpEmailKeys()
@@ -347,6 +385,12 @@ internal sealed partial class CustomerGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId} rectified their profile")]
     private partial void LogRectified(Guid customerId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId}'s sessions were ended")]
+    private partial void LogSessionsEnded(Guid customerId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId} changed their password; their sessions were ended")]
+    private partial void LogPasswordChanged(Guid customerId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in refused for customer {CustomerId} (locked: {Locked})")]
     private partial void LogSignInRefused(Guid customerId, bool locked);

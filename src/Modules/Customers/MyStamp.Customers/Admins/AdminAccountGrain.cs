@@ -24,13 +24,15 @@ internal sealed class AdminAccountState
 {
     [Id(0)] public string? Email { get; set; }
     [Id(1)] public Credentials? Credentials { get; set; }
+    /// <summary>Sign-in cookies carry the version they were issued for; signing out or a new password moves it on.</summary>
+    [Id(2)] public int SessionVersion { get; set; }
 }
 
 internal sealed class AdminAccountGrain(
     [PersistentState("customers-admin-account", GrainStorage.Name)] IPersistentState<AdminAccountState> admin,
     EmailKeys emailKeys,
     Passwords passwords,
-    TimeProvider clock) : Grain, IAdminAccountGrain
+    TimeProvider clock) : Grain, IAdminAccountGrain, IAdminSessionsGrain
 {
     private readonly HashSet<string> _claiming = new(StringComparer.Ordinal);
 
@@ -68,7 +70,13 @@ internal sealed class AdminAccountGrain(
         }
         if (admin.State.Credentials is not { } credentials || !passwords.Verify(credentials.PasswordHash, password))
         {
+            var hadPassword = admin.State.Credentials is not null;
             admin.State.Credentials = new Credentials { PasswordHash = passwords.Hash(password) };
+            if (hadPassword)
+            {
+                // A new password ends every session signed in with the old one.
+                admin.State.SessionVersion++;
+            }
             changed = true;
         }
         // Written only when something changed: nodes starting together must not race on an unchanged row.
@@ -93,6 +101,20 @@ internal sealed class AdminAccountGrain(
         {
             await admin.WriteStateAsync();
         }
-        return accepted ? new SignedInAccount(this.GetPrimaryKey(), IsAdmin: true, AccountType: null) : null;
+        return accepted ? new SignedInAccount(this.GetPrimaryKey(), IsAdmin: true, AccountType: null, admin.State.SessionVersion) : null;
+    }
+
+    public Task<int?> GetSessionVersion() =>
+        Task.FromResult<int?>(admin.State.Email is null || admin.State.Credentials is null ? null : admin.State.SessionVersion);
+
+    public async Task<int> EndSessions()
+    {
+        if (admin.State.Email is null)
+        {
+            throw DomainException.NotFound("The admin account");
+        }
+        admin.State.SessionVersion++;
+        await admin.WriteStateAsync();
+        return admin.State.SessionVersion;
     }
 }

@@ -61,7 +61,7 @@ internal static class AudienceCsv
         csv.WriteField("message");
         csv.NextRecord();
 
-        var count = 0;
+        var included = new List<Guid>();
         foreach (var candidate in candidates.Where(c => MayReceive(c, request.Channel)))
         {
             var fields = Fields(request.Channel, candidate.Profile);
@@ -76,10 +76,10 @@ internal static class AudienceCsv
             csv.WriteField(subject);
             csv.WriteField(message);
             csv.NextRecord();
-            count++;
+            included.Add(candidate.Profile.CustomerId);
         }
         csv.Flush();
-        return new AudienceExport(request.Channel, count, writer.ToString());
+        return new AudienceExport(request.Channel, included.Count, writer.ToString(), included);
     }
 
     private static string[] Header(AudienceChannel channel) => channel switch

@@ -9,6 +9,9 @@ internal static class AuditActions
 {
     public const string RequesterForgotten = "Requester's personal data erased";
 
+    /// <summary>An admin was shown the request or its identity document; the detail says which (worded by the code).</summary>
+    public const string LookedAt = "Looked at by an admin";
+
     public const string IdentityVerified = "Identity verified";
     public const string MoreProofRequested = "More proof of identity requested";
     public const string DeadlineExtended = "Deadline extended by two months";

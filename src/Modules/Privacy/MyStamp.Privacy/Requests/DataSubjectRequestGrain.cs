@@ -213,6 +213,16 @@ internal sealed class DataSubjectRequestGrain(
     public async Task<IdentityDocumentImage?> GetIdentityDocument() =>
         request.RecordExists && State.HasIdentityDocument ? await documents.Get(RequestId) : null;
 
+    public async Task RecordLook(Guid adminId, string what)
+    {
+        RequireExists();
+        if (adminId == Guid.Empty || string.IsNullOrWhiteSpace(what) || what.Length > 200 || what.Any(char.IsControl))
+        {
+            throw DomainException.Invalid("what", "Say which admin looks at what, in one line.");
+        }
+        await store.Append(RequestId, clock.GetUtcNow(), new AuditStep(Admin(adminId), AuditActions.LookedAt, what.Trim()));
+    }
+
     public async Task<bool> FlagIfOverdue()
     {
         if (!request.RecordExists || !RequestLifecycle.IsOpen(State.Status) || State.OverdueFlaggedAt is not null)

@@ -78,6 +78,19 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource, IPersonalDataPro
 
     private static string DetailPurpose(Guid requestId) => $"privacy-audit-detail:{requestId:N}";
 
+    /// <summary>Appends one step to a request's trail without touching its row (an admin's look changes nothing else).</summary>
+    public async Task Append(Guid requestId, DateTimeOffset at, AuditStep step)
+    {
+        await using var insert = dataSource.CreateCommand(
+            "INSERT INTO privacy_request_audit (request_id, at, actor, action, detail) VALUES (@request_id, @at, @actor, @action, @detail)");
+        insert.Parameters.AddWithValue("request_id", requestId);
+        insert.Parameters.AddWithValue("at", at.ToUniversalTime());
+        insert.Parameters.AddWithValue("actor", step.Actor);
+        insert.Parameters.AddWithValue("action", step.Action);
+        insert.Parameters.AddWithValue("detail", (object?)await StoredDetail(requestId, step) ?? DBNull.Value);
+        await insert.ExecuteNonQueryAsync();
+    }
+
     /// <summary>
     /// After the linked customer's erasure (O7), in one transaction: unlinks the request's row from the customer,
     /// clears the detail of the steps whose detail an admin typed, and appends <paramref name="step"/>. The
