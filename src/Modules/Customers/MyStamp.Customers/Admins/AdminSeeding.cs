@@ -52,9 +52,9 @@ internal sealed partial class AdminSeeding(
             throw new InvalidOperationException($"{EmailSetting} is not a valid e-mail address.");
         }
         var passwordErrors = new FieldErrors();
-        if (PasswordRule.Validate(password, passwordErrors) is null)
+        if (PasswordRule.Validate(password, passwordErrors, [email]) is null)
         {
-            throw new InvalidOperationException($"{PasswordSetting} is too weak: use {PasswordRule.MinLength} to {PasswordRule.MaxLength} characters.");
+            throw new InvalidOperationException($"{PasswordSetting} is too weak: {string.Join(" ", passwordErrors.ToDictionary()["password"])}");
         }
 
         var id = AdminAccountGrain.IdFor(emailKeys.For(email));
