@@ -29,7 +29,7 @@ builder.Services
     .AddPrivacyModule(builder.Configuration)
     .AddAuditModule(builder.Configuration)
     .AddClusteredJobs()
-    .AddClusterDataProtection()
+    .AddClusterDataProtection(builder.Configuration)
     .AddReadinessChecks()
     .AddMyStampWeb(builder.Configuration, builder.Environment);
 
