@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MyStamp.Web.Account;
 using MyStamp.Web.Admin;
+using MyStamp.Web.ApiReference;
 using MyStamp.Web.Errors;
 using MyStamp.Web.Orders;
 using MyStamp.Web.Privacy;
@@ -69,6 +70,7 @@ public static class WebModule
         services.AddSignalR();
         services.AddOrdersWeb();
         services.AddAdminConsole(configuration);
+        services.AddApiReference();
         return services;
     }
 
@@ -97,6 +99,7 @@ public static class WebModule
         app.MapStudioApi();
         app.MapPrivacyApi();
         app.MapAdminConsole();
+        app.MapApiReference();
         return app;
     }
 

@@ -8,6 +8,8 @@ using MyStamp.Customers.Contracts;
 using MyStamp.Privacy.Contracts;
 using MyStamp.Web.Security;
 
+using MyStamp.Web.ApiReference;
+
 namespace MyStamp.Web.Privacy;
 
 /// <summary>The Privacy routes of API.md: register, policy versions, objections, export, data-subject requests, admin queue.</summary>
@@ -30,7 +32,7 @@ public static class PrivacyApi
         {
             await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(http.User)).AcknowledgePolicy(body.Version ?? throw DomainException.Invalid("version", "Give the version you read."));
             return Results.NoContent();
-        }).RequireAuthorization();
+        }).RequireAuthorization().Produces(StatusCodes.Status204NoContent);
 
         // O3, O6: the register, the single source of truth.
         privacy.MapGet("/register", async (IGrainFactory grains) => await grains.GetGrain<IProcessingRegisterGrain>(0).Get());
@@ -46,25 +48,27 @@ public static class PrivacyApi
         // Art. 15 and Art. 20 for the signed-in customer.
         privacy.MapGet("/export", async (HttpContext http, IGrainFactory grains) =>
             Results.File(await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(http.User)).ExportPersonalData(), "application/zip", "mystamp-personal-data.zip"))
-            .RequireAuthorization();
+            .RequireAuthorization().Produces(StatusCodes.Status200OK, contentType: "application/zip");
         privacy.MapGet("/access-report", async (HttpContext http, IGrainFactory grains) =>
             await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(http.User)).GetAccessReport()).RequireAuthorization();
         privacy.MapGet("/access-report.pdf", async (HttpContext http, IGrainFactory grains) =>
             Results.File(await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(http.User)).GetAccessReportPdf(), "application/pdf", "mystamp-access-report.pdf"))
-            .RequireAuthorization();
+            .RequireAuthorization().Produces(StatusCodes.Status200OK, contentType: "application/pdf");
 
         // O8, O9: requests by web form, signed in or not.
-        privacy.MapPost("/requests", SubmitRequest);
+        privacy.MapPost("/requests", SubmitRequest)
+            .WithMetadata(new MultipartForm(typeof(DataSubjectRequestForm))).Produces<SubmittedRequest>(StatusCodes.Status201Created);
         privacy.MapGet("/requests", async (HttpContext http, IGrainFactory grains) =>
             await grains.GetGrain<IDataSubjectRequestQueueGrain>(0).GetForCustomer(PrivacyUser.Id(http.User))).RequireAuthorization();
         privacy.MapGet("/requests/{id:guid}", async (Guid id, HttpContext http, IGrainFactory grains) =>
             OwnRequest(await grains.GetGrain<IDataSubjectRequestGrain>(id).Get(), PrivacyUser.Id(http.User))).RequireAuthorization();
-        privacy.MapPost("/requests/{id:guid}/proof", AddProof).RequireAuthorization();
+        privacy.MapPost("/requests/{id:guid}/proof", AddProof).RequireAuthorization()
+            .WithMetadata(new MultipartForm(typeof(ProofForm))).Produces<SubmittedRequest>();
 
         var admin = app.MapGroup("/api/admin/privacy").RequireAuthorization(Roles.AdminPolicy);
         admin.MapGet("/requests", async (bool? includeClosed, IGrainFactory grains) =>
             await grains.GetGrain<IDataSubjectRequestQueueGrain>(0).GetQueue(includeClosed ?? false));
-        admin.MapPost("/requests", RecordPostalRequest);
+        admin.MapPost("/requests", RecordPostalRequest).Produces<SubmittedRequest>(StatusCodes.Status201Created);
         admin.MapGet("/requests/{id:guid}", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
             var request = grains.GetGrain<IDataSubjectRequestGrain>(id);
@@ -80,7 +84,7 @@ public static class PrivacyApi
             var document = await grains.GetGrain<IDataSubjectRequestGrain>(id).GetIdentityDocument()
                 ?? throw DomainException.NotFound("The identity document");
             return Results.File(document.Content, document.MediaType);
-        });
+        }).Produces(StatusCodes.Status200OK, contentType: "image/png");
         admin.MapPost("/requests/{id:guid}/decision", async (Guid id, DecisionBody body, HttpContext http, IGrainFactory grains) =>
             await grains.GetGrain<IDataSubjectRequestGrain>(id).Decide(new RequestDecision(
                 body.Decision ?? throw DomainException.Invalid("decision", "Choose a decision."),
@@ -89,12 +93,12 @@ public static class PrivacyApi
         {
             var privacyOfRequester = await RequesterPrivacy(id, http, grains, ViewedData.AccessReportForRequest);
             return Results.File(await privacyOfRequester.GetAccessReportPdf(), "application/pdf", "access-report.pdf");
-        });
+        }).Produces(StatusCodes.Status200OK, contentType: "application/pdf");
         admin.MapGet("/requests/{id:guid}/export", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
             var privacyOfRequester = await RequesterPrivacy(id, http, grains, ViewedData.ExportForRequest);
             return Results.File(await privacyOfRequester.ExportPersonalData(), "application/zip", "personal-data.zip");
-        });
+        }).Produces(StatusCodes.Status200OK, contentType: "application/zip");
         admin.MapPost("/objections", async (AdminObjectionBody body, HttpContext http, IGrainFactory grains) =>
             await grains.GetGrain<ICustomerPrivacyGrain>(body.CustomerId ?? throw DomainException.Invalid("customerId", "Give the customer id."))
                 .Object(body.Channel ?? throw DomainException.Invalid("channel", "Choose a channel, All, or Surveys."), ObjectionSource.SignedPostalRequest, PrivacyUser.Id(http.User)));
@@ -103,13 +107,13 @@ public static class PrivacyApi
             var export = await grains.GetGrain<IAdvertisingAudienceGrain>(0).Export(new AudienceExportRequest(
                 body.Channel ?? throw DomainException.Invalid("channel", "Choose a channel."), body.Subject ?? "", body.Message ?? "", PrivacyUser.Id(http.User)));
             return Results.File(System.Text.Encoding.UTF8.GetBytes(export.Csv), "text/csv; charset=utf-8", $"audience-{export.Channel.ToString().ToLowerInvariant()}.csv");
-        });
+        }).Produces(StatusCodes.Status200OK, contentType: "text/csv");
         admin.MapPost("/policy", async (PublishPolicyBody body, HttpContext http, IGrainFactory grains) =>
         {
             var published = await grains.GetGrain<IPrivacyPolicyGrain>(0).Publish(new PublishPolicyVersion(
                 body.RevisedOn ?? throw DomainException.Invalid("revisedOn", "Give the revision date."), body.Language ?? "nl", body.Text ?? "", PrivacyUser.Id(http.User)));
             return Results.Created($"/api/privacy/policy/versions/{published.Version}", published);
-        });
+        }).Produces<PolicyVersion>(StatusCodes.Status201Created);
         return app;
     }
 
@@ -226,6 +230,14 @@ public static class PrivacyApi
 }
 
 /// <summary>Answer to a submitted request.</summary>
+/// <summary>The multipart form of POST /api/privacy/requests, as the API reference describes it (the endpoint reads the form itself).</summary>
+/// <param name="IdDocument">A photo of an identity document; needed unless signed in and asking about one's own account (O9).</param>
+/// <param name="Redactions">JSON array of rectangles {x, y, width, height} to black out on the document before it is stored.</param>
+public sealed record DataSubjectRequestForm(RequestType Type, string FirstName, string LastName, string Email, string? Address, string? Details, IFormFile? IdDocument, string? Redactions);
+
+/// <summary>The multipart form of POST /api/privacy/requests/{id}/proof.</summary>
+public sealed record ProofForm(IFormFile IdDocument, string? Redactions);
+
 public sealed record SubmittedRequest(Guid RequestId, DateOnly DueBy, RequestStatus Status);
 
 /// <summary>A request with its audit trail, for admins.</summary>

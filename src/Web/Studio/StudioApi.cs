@@ -10,6 +10,8 @@ using MyStamp.Customers.Contracts;
 using MyStamp.Studio.Contracts;
 using MyStamp.Web.Security;
 
+using MyStamp.Web.ApiReference;
+
 namespace MyStamp.Web.Studio;
 
 /// <summary>The Designs part of the HTTP API (API.md): upload, crop, preview, print sheet, moderation.</summary>
@@ -21,18 +23,19 @@ public static class StudioApi
             .GetSection(DesignUploadOptions.Section).Get<DesignUploadOptions>() ?? new DesignUploadOptions();
         var designs = endpoints.MapGroup("/api/designs").RequireAuthorization();
         // The form is read by hand (streamed, bounded); the X-Requested-With check covers forgery.
-        designs.MapPost("", (HttpContext http, IGrainFactory grains) => Upload(http, grains, limits)).DisableAntiforgery();
-        designs.MapGet("", Mine);
-        designs.MapGet("/formats", Formats).AllowAnonymous();
-        designs.MapGet("/{id:guid}", Get);
-        designs.MapPut("/{id:guid}", ChangeCrop);
-        designs.MapGet("/{id:guid}/preview.png", Preview);
-        designs.MapGet("/{id:guid}/sheet.pdf", Sheet);
-        designs.MapGet("/{id:guid}/photo.jpg", Photo);
+        designs.MapPost("", (HttpContext http, IGrainFactory grains) => Upload(http, grains, limits)).DisableAntiforgery()
+            .WithMetadata(new MultipartForm(typeof(DesignUpload))).Produces<UploadResponse>(StatusCodes.Status201Created);
+        designs.MapGet("", Mine).Produces<IReadOnlyList<DesignResponse>>();
+        designs.MapGet("/formats", Formats).AllowAnonymous().Produces<IReadOnlyList<FormatResponse>>();
+        designs.MapGet("/{id:guid}", Get).Produces<DesignResponse>();
+        designs.MapPut("/{id:guid}", ChangeCrop).Produces<DesignResponse>();
+        designs.MapGet("/{id:guid}/preview.png", Preview).Produces(StatusCodes.Status200OK, contentType: "image/png");
+        designs.MapGet("/{id:guid}/sheet.pdf", Sheet).Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        designs.MapGet("/{id:guid}/photo.jpg", Photo).Produces(StatusCodes.Status200OK, contentType: "image/jpeg");
 
         var admin = endpoints.MapGroup("/api/admin/designs").RequireAuthorization(Roles.AdminPolicy);
-        admin.MapGet("", ForReview);
-        admin.MapPost("/{id:guid}/review", Review);
+        admin.MapGet("", ForReview).Produces<IReadOnlyList<DesignResponse>>();
+        admin.MapPost("/{id:guid}/review", Review).Produces<DesignResponse>();
         return endpoints;
     }
 
@@ -152,6 +155,11 @@ public static class StudioApi
 }
 
 /// <summary>The answer to an upload (API.md).</summary>
+/// <summary>The multipart form of POST /api/designs, as the API reference describes it (the endpoint reads the form itself).</summary>
+/// <param name="Photo">JPEG, PNG or WebP.</param>
+/// <param name="Format">SmallPortrait (default), Landscape or Square.</param>
+public sealed record DesignUpload(IFormFile Photo, StampFormat? Format);
+
 public sealed record UploadResponse(Guid DesignId, int WidthPx, int HeightPx, IReadOnlyList<string> Warnings);
 
 /// <summary>PUT /api/designs/{id}: nullable so that a missing field is a field error, not a silent zero.</summary>
