@@ -15,6 +15,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.AddDatabase();
 builder.AddMyStampSilo(silo => silo
+    .AddTelemetry()
     .AddCustomersGrains()
     .AddOrdersGrains()
     .AddStudioGrains()
@@ -31,12 +32,14 @@ builder.Services
     .AddClusteredJobs()
     .AddClusterDataProtection(builder.Configuration)
     .AddReadinessChecks()
+    .AddTelemetry(builder.Configuration)
     .AddMyStampWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
 app.UseMyStampWeb();
 app.MapHealthEndpoints();
+app.MapTelemetry();
 app.MapMyStampWeb();
 
 app.Run();

@@ -46,6 +46,7 @@ internal sealed partial class OrderGrain(
     OrdersOverview overview,
     TimeProvider clock,
     IRetentionIndex retentionIndex,
+    OrdersMetrics metrics,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRetentionSubject, IRemindable
 {
     private Guid OrderId => this.GetPrimaryKey();
@@ -128,6 +129,7 @@ internal sealed partial class OrderGrain(
         await order.WriteStateAsync();
         await overview.Upsert(ToSummary());
         await ScheduleRetention();
+        metrics.Placed(command.Tariff, bulk: command.BulkOrderId is not null);
         LogPlaced(OrderId, command.CustomerId);
         return ToView();
     }
@@ -211,6 +213,7 @@ internal sealed partial class OrderGrain(
             throw;
         }
         await overview.Upsert(ToSummary());
+        metrics.Moved(next);
         await Publish(new OrderStatusChanged(OrderId, next, at));
         return ToView();
     }

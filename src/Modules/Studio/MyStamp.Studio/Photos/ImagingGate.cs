@@ -57,6 +57,7 @@ internal sealed class ImagingGate : IDisposable
     /// <summary>Runs pixel work on the thread pool once a slot is free, giving up after the configured deadline.</summary>
     public async Task<T> Run<T>(Func<CancellationToken, Task<T>> work)
     {
+        var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         using var deadline = new CancellationTokenSource(_timeout);
         try
         {
@@ -64,23 +65,30 @@ internal sealed class ImagingGate : IDisposable
         }
         catch (OperationCanceledException)
         {
+            StudioMetrics.JobEnded("busy", startedAt);
             throw DomainException.Conflict("The studio is busy right now; please try again in a moment.");
         }
+        var outcome = "failed";
         try
         {
-            return await Task.Run(() => work(deadline.Token), deadline.Token);
+            var result = await Task.Run(() => work(deadline.Token), deadline.Token);
+            outcome = "done";
+            return result;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
+            outcome = "timeout";
             throw DomainException.Invalid("photo", "The photo could not be processed in time. Try a smaller JPEG, PNG or WebP file.");
         }
         catch (InvalidMemoryOperationException)
         {
+            outcome = "memory";
             throw DomainException.Invalid("photo", "The photo needs more memory than the studio allows. Try a smaller photo.");
         }
         finally
         {
             _slots.Release();
+            StudioMetrics.JobEnded(outcome, startedAt);
         }
     }
 
