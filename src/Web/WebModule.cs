@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MyStamp.Web.Account;
 using MyStamp.Web.Admin;
+using MyStamp.Web.Admin.Jobs;
 using MyStamp.Web.ApiReference;
 using MyStamp.Web.Errors;
 using MyStamp.Web.Orders;
@@ -71,6 +72,7 @@ public static class WebModule
         services.AddOrdersWeb();
         services.AddAdminConsole(configuration);
         services.AddApiReference();
+        services.AddSingleton<AdminJobs>();
         return services;
     }
 
@@ -100,6 +102,7 @@ public static class WebModule
         app.MapPrivacyApi();
         app.MapAdminConsole();
         app.MapApiReference();
+        app.MapHub<AdminJobsHub>(AdminJobsHub.Path);
         return app;
     }
 

@@ -98,7 +98,7 @@ public sealed partial class AccessMatrixTests(AccessWorld world) : IClassFixture
     ];
 
     /// <summary>Admin-only routes outside /admin (the admin area's own matrix covers /admin and /api/admin).</summary>
-    private static readonly Regex[] AdminElsewhere = [Route("/Studio/Review")];
+    private static readonly Regex[] AdminElsewhere = [Route("/Studio/Review"), Route("/hubs/admin-jobs.*")];
 
     private static Regex Route(string pattern, string methods = "[A-Z]+") =>
         new($"^({methods}) {pattern}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
