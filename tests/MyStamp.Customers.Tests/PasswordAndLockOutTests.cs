@@ -60,6 +60,18 @@ public class PasswordAndLockOutTests
         Assert.True(errors.IsEmpty);
     }
 
+    [Theory]
+    [InlineData("mystamp-admin-dev")] // ./mystamp run's Development admin (AdminSeeding)
+    [InlineData("Bench-admin-password-1234")] // bench/orders/run
+    [InlineData("Bench-password-1234")] // the benchmark's customers
+    [InlineData("test-admin-password")] // MyStampNode
+    [InlineData("soak-admin-password")] // SoakCluster
+    public void The_passwords_the_scripts_seed_pass_the_rule(string password)
+    {
+        // A seeded admin whose password the rule refuses stops the node at start-up.
+        Assert.Equal(password, PasswordRule.Validate(password, new FieldErrors()));
+    }
+
     [Fact]
     public void The_password_is_stored_only_as_a_salted_hash()
     {

@@ -52,7 +52,7 @@ internal sealed partial class AdminSeeding(
             throw new InvalidOperationException($"{EmailSetting} is not a valid e-mail address.");
         }
         var passwordErrors = new FieldErrors();
-        if (PasswordRule.Validate(password, passwordErrors, [email]) is null)
+        if (PasswordRule.Validate(password, passwordErrors) is null)
         {
             throw new InvalidOperationException($"{PasswordSetting} is too weak: {string.Join(" ", passwordErrors.ToDictionary()["password"])}");
         }
