@@ -21,6 +21,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.AddDatabase();
 builder.AddMyStampSilo(silo => silo
+    .AddTelemetry()
     .AddCustomersGrains()
     .AddOrdersGrains()
     .AddStudioGrains()
@@ -37,14 +38,16 @@ builder.Services
     .AddAuditModule(builder.Configuration)
     .AddKeysModule(builder.Configuration)
     .AddClusteredJobs()
-    .AddClusterDataProtection()
+    .AddClusterDataProtection(builder.Configuration)
     .AddReadinessChecks()
+    .AddTelemetry(builder.Configuration)
     .AddMyStampWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
 app.UseMyStampWeb();
 app.MapHealthEndpoints();
+app.MapTelemetry();
 app.MapMyStampWeb();
 
 app.Run();

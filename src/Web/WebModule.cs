@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MyStamp.Web.Account;
 using MyStamp.Web.Admin;
+using MyStamp.Web.Admin.Jobs;
+using MyStamp.Web.ApiReference;
 using MyStamp.Web.Errors;
 using MyStamp.Web.Orders;
 using MyStamp.Web.Privacy;
@@ -69,6 +71,8 @@ public static class WebModule
         services.AddSignalR();
         services.AddOrdersWeb();
         services.AddAdminConsole(configuration);
+        services.AddApiReference();
+        services.AddSingleton<AdminJobs>();
         return services;
     }
 
@@ -97,6 +101,8 @@ public static class WebModule
         app.MapStudioApi();
         app.MapPrivacyApi();
         app.MapAdminConsole();
+        app.MapApiReference();
+        app.MapHub<AdminJobsHub>(AdminJobsHub.Path);
         return app;
     }
 

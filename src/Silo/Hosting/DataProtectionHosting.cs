@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -11,18 +13,60 @@ namespace MyStamp.Silo.Hosting;
 /// in the home folder of the user running the node: nodes on one machine happen to share them, but behind a
 /// load balancer a node on another machine would refuse every cookie the first one issued (sign-in,
 /// antiforgery), and its customers would be signed out on each fail-over.
+/// The keys are encrypted at rest with an X.509 certificate from configuration (<c>DataProtection:CertificatePath</c>
+/// and <c>DataProtection:KeyPath</c>, PEM; <c>./mystamp</c> makes a self-signed one in <c>.data/</c>): whoever reads
+/// the table, a backup or a replica cannot forge a cookie without the certificate's private key.
 /// </summary>
 internal static class DataProtectionHosting
 {
     /// <summary>The same on every node, whatever folder it runs from (the default is the content root path).</summary>
     public const string ApplicationName = "MyStamp";
 
-    public static IServiceCollection AddClusterDataProtection(this IServiceCollection services)
+    public const string CertificatePathSetting = "DataProtection:CertificatePath";
+    public const string KeyPathSetting = "DataProtection:KeyPath";
+
+    public static IServiceCollection AddClusterDataProtection(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDataProtection().SetApplicationName(ApplicationName);
+        // Read here, not lazily: a node without a usable certificate must not start (and must not write a key in clear).
+        var certificate = LoadCertificate(configuration);
+        services.AddDataProtection()
+            .SetApplicationName(ApplicationName)
+            .ProtectKeysWithCertificate(certificate)
+            .UnprotectKeysWithAnyCertificate(certificate);
         services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((options, dataSource) =>
             options.XmlRepository = new PostgresKeyRepository(dataSource));
         return services;
+    }
+
+    /// <summary>The certificate and its private key, checked: present, readable, RSA (what XML encryption uses), in date.</summary>
+    public static X509Certificate2 LoadCertificate(IConfiguration configuration)
+    {
+        var certificatePath = configuration[CertificatePathSetting];
+        var keyPath = configuration[KeyPathSetting];
+        if (string.IsNullOrWhiteSpace(certificatePath) || string.IsNullOrWhiteSpace(keyPath))
+        {
+            throw new InvalidOperationException(
+                $"{CertificatePathSetting} and {KeyPathSetting} must name the PEM certificate and private key that encrypt the cookie keys at rest (./mystamp makes one in .data/; see the README, \"Web security\").");
+        }
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509Certificate2.CreateFromPemFile(certificatePath, keyPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
+        {
+            throw new InvalidOperationException($"The Data Protection certificate ({CertificatePathSetting}, {KeyPathSetting}) cannot be read: {exception.Message}", exception);
+        }
+        if (certificate.GetRSAPrivateKey() is null)
+        {
+            throw new InvalidOperationException($"The Data Protection certificate ({CertificatePathSetting}) must have an RSA key.");
+        }
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        if (now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
+        {
+            throw new InvalidOperationException($"The Data Protection certificate ({CertificatePathSetting}) is valid from {certificate.NotBefore:u} to {certificate.NotAfter:u} only.");
+        }
+        return certificate;
     }
 }
 

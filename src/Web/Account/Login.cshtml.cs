@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using MyStamp.Customers.Contracts;
+using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Account;
 
@@ -32,9 +33,9 @@ public sealed class LoginModel(IGrainFactory grains) : PageModel
             return Page();
         }
         await AccountClaims.SignIn(HttpContext, account);
-        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
+        if (LocalRedirects.Target(Url, ReturnUrl) is { } target)
         {
-            return LocalRedirect(ReturnUrl);
+            return LocalRedirect(target);
         }
         return account.IsAdmin ? LocalRedirect("/") : RedirectToPage("/Account/Profile");
     }

@@ -11,6 +11,8 @@ using MyStamp.Web.Admin.Looks;
 using MyStamp.Web.Orders.Live;
 using MyStamp.Web.Security;
 
+using MyStamp.Web.ApiReference;
+
 namespace MyStamp.Web.Orders;
 
 /// <summary>The Orders and Pro bulk orders API (API.md), and the live-status hub at /hubs/orders.</summary>
@@ -22,7 +24,7 @@ public static class OrdersApi
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/api/orders").RequireAuthorization();
-        orders.MapPost("/", Place);
+        orders.MapPost("/", Place).Produces<OrderView>(StatusCodes.Status201Created);
         orders.MapGet("/", (ClaimsPrincipal user, IGrainFactory grains) =>
             grains.GetGrain<IOrderCatalogGrain>(0).ListForCustomer(user.CustomerId(), 500));
         orders.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
@@ -54,7 +56,8 @@ public static class OrdersApi
             .ShowsNoPersonalData("Answers the order's id, status and history: the shipping address stays out of the answer");
 
         var bulk = app.MapGroup("/api/pro/bulk-orders").RequireAuthorization(Roles.ProPolicy);
-        bulk.MapPost("/", SubmitBulk).DisableAntiforgery();
+        bulk.MapPost("/", SubmitBulk).DisableAntiforgery()
+            .WithMetadata(new MultipartForm(typeof(BulkOrderUpload))).Produces<BulkOrderAccepted>(StatusCodes.Status202Accepted);
         bulk.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
             await grains.GetGrain<IBulkOrderGrain>(id).GetFor(user.CustomerId()) ?? throw DomainException.NotFound("The bulk order"));
 
@@ -106,7 +109,7 @@ public static class OrdersApi
         var csv = await BulkFile.ReadCsv(file);
         var receipt = await grains.GetGrain<IBulkOrderIntakeGrain>(user.CustomerId())
             .Submit(new SubmitBulkOrder(Guid.CreateVersion7(), csv, attested));
-        return Results.Accepted($"/api/pro/bulk-orders/{receipt.BulkOrderId}", new { bulkOrderId = receipt.BulkOrderId, alreadySubmitted = receipt.AlreadySubmitted });
+        return Results.Accepted($"/api/pro/bulk-orders/{receipt.BulkOrderId}", new BulkOrderAccepted(receipt.BulkOrderId, receipt.AlreadySubmitted));
     }
 
     private static Dictionary<string, string[]> Missing(params (string Field, bool IsMissing)[] fields) =>
@@ -130,6 +133,14 @@ public sealed record AdminOrderStatus(Guid OrderId, OrderStatus Status, IReadOnl
 {
     public static AdminOrderStatus From(OrderView order) => new(order.OrderId, order.Status, order.History);
 }
+
+/// <summary>The multipart form of POST /api/pro/bulk-orders, as the API reference describes it (the endpoint reads the form itself).</summary>
+/// <param name="File">The CSV: designId, tariff, sheets, street, houseNumber, box, postalCode, city, country.</param>
+/// <param name="ControllerAttestation">"true": the customer confirms they may use the likeness and names on the stamps (O2).</param>
+public sealed record BulkOrderUpload(IFormFile File, bool ControllerAttestation);
+
+/// <summary>Answer of POST /api/pro/bulk-orders: where to follow the file, and whether the same file was sent before.</summary>
+public sealed record BulkOrderAccepted(Guid BulkOrderId, bool AlreadySubmitted);
 
 /// <summary>Body of POST /api/admin/orders/{id}/status.</summary>
 public sealed record ChangeStatusRequest(OrderStatus? Status);

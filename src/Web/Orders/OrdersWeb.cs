@@ -10,6 +10,7 @@ public static class OrdersWeb
 {
     public static IServiceCollection AddOrdersWeb(this IServiceCollection services)
     {
+        services.AddSingleton<LiveFeedMetrics>();
         services.AddSingleton<OrderFeedNode>();
         // Registered after the silo, so it starts once the silo runs and stops before the silo does.
         services.AddHostedService(provider => provider.GetRequiredService<OrderFeedNode>());

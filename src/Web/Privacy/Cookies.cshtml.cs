@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.Privacy.Contracts;
+using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Privacy;
 
@@ -25,6 +26,6 @@ public sealed class CookiePolicyModel(IGrainFactory grains) : PageModel
             Secure = Request.IsHttps,
             IsEssential = true,
         });
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(LocalRedirects.Target(Url, returnUrl) ?? "/");
     }
 }

@@ -10,6 +10,7 @@ using MyStamp.Web.Admin.Looks;
 using MyStamp.Web.Security;
 
 using MyStamp.Web.Account;
+using MyStamp.Web.ApiReference;
 
 namespace MyStamp.Web.Privacy;
 
@@ -33,7 +34,7 @@ public static class PrivacyApi
         {
             await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(http.User)).AcknowledgePolicy(body.Version ?? throw DomainException.Invalid("version", "Give the version you read."));
             return Results.NoContent();
-        }).RequireAuthorization();
+        }).RequireAuthorization().Produces(StatusCodes.Status204NoContent);
 
         // O3, O6: the register, the single source of truth.
         privacy.MapGet("/register", async (IGrainFactory grains) => await grains.GetGrain<IProcessingRegisterGrain>(0).Get());
@@ -49,25 +50,27 @@ public static class PrivacyApi
         // Art. 15 and Art. 20 for the signed-in customer.
         privacy.MapGet("/export", async (HttpContext http, IGrainFactory grains) =>
             Results.File(await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(http.User)).ExportPersonalData(), "application/zip", "mystamp-personal-data.zip"))
-            .RequireAuthorization();
+            .RequireAuthorization().Produces(StatusCodes.Status200OK, contentType: "application/zip");
         privacy.MapGet("/access-report", async (HttpContext http, IGrainFactory grains) =>
             await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(http.User)).GetAccessReport()).RequireAuthorization();
         privacy.MapGet("/access-report.pdf", async (HttpContext http, IGrainFactory grains) =>
             Results.File(await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(http.User)).GetAccessReportPdf(), "application/pdf", "mystamp-access-report.pdf"))
-            .RequireAuthorization();
+            .RequireAuthorization().Produces(StatusCodes.Status200OK, contentType: "application/pdf");
 
         // O8, O9: requests by web form, signed in or not.
-        privacy.MapPost("/requests", SubmitRequest).RequireRateLimiting(AccountRateLimits.DataSubjectRequest);
+        privacy.MapPost("/requests", SubmitRequest).RequireRateLimiting(AccountRateLimits.DataSubjectRequest)
+            .WithMetadata(new MultipartForm(typeof(DataSubjectRequestForm))).Produces<SubmittedRequest>(StatusCodes.Status201Created);
         privacy.MapGet("/requests", async (HttpContext http, IGrainFactory grains) =>
             await grains.GetGrain<IDataSubjectRequestQueueGrain>(0).GetForCustomer(PrivacyUser.Id(http.User))).RequireAuthorization();
         privacy.MapGet("/requests/{id:guid}", async (Guid id, HttpContext http, IGrainFactory grains) =>
             OwnRequest(await grains.GetGrain<IDataSubjectRequestGrain>(id).Get(), PrivacyUser.Id(http.User))).RequireAuthorization();
-        privacy.MapPost("/requests/{id:guid}/proof", AddProof).RequireAuthorization();
+        privacy.MapPost("/requests/{id:guid}/proof", AddProof).RequireAuthorization()
+            .WithMetadata(new MultipartForm(typeof(ProofForm))).Produces<SubmittedRequest>();
 
         var admin = app.MapGroup("/api/admin/privacy").RequireAuthorization(Roles.AdminPolicy);
         admin.MapGet("/requests", async (bool? includeClosed, IGrainFactory grains) =>
             await grains.GetGrain<IDataSubjectRequestQueueGrain>(0).GetQueue(includeClosed ?? false))
-            .ShowsNoPersonalData("The queue: ids, types, channels, statuses and dates, no contact details");
+            .ShowsNoPersonalData("The queue: ids, types, channels, statuses and dates, no contact details").Produces<SubmittedRequest>(StatusCodes.Status201Created);
         admin.MapPost("/requests", RecordPostalRequest)
             .ShowsNoPersonalData("Records a postal request; answers its id, due date and status");
         admin.MapGet("/requests/{id:guid}", async (Guid id, IGrainFactory grains, AdminLooks looks) =>
@@ -87,7 +90,7 @@ public static class PrivacyApi
             await looks.AtRequester(view, ViewedData.IdentityDocument);
             var document = await request.GetIdentityDocument() ?? throw DomainException.NotFound("The identity document");
             return Results.File(document.Content, document.MediaType);
-        }).ShowsPersonalData(ViewedData.IdentityDocument);
+        }).ShowsPersonalData(ViewedData.IdentityDocument).Produces(StatusCodes.Status200OK, contentType: "image/png");
         admin.MapPost("/requests/{id:guid}/decision", async (Guid id, DecisionBody body, HttpContext http, IGrainFactory grains, AdminLooks looks) =>
         {
             var view = await grains.GetGrain<IDataSubjectRequestGrain>(id).Decide(new RequestDecision(
@@ -101,12 +104,12 @@ public static class PrivacyApi
         {
             var privacyOfRequester = await RequesterPrivacy(id, grains, looks, ViewedData.AccessReportForRequest);
             return Results.File(await privacyOfRequester.GetAccessReportPdf(), "application/pdf", "access-report.pdf");
-        }).ShowsPersonalData(ViewedData.AccessReportForRequest);
+        }).ShowsPersonalData(ViewedData.AccessReportForRequest).Produces(StatusCodes.Status200OK, contentType: "application/pdf");
         admin.MapGet("/requests/{id:guid}/export", async (Guid id, IGrainFactory grains, AdminLooks looks) =>
         {
             var privacyOfRequester = await RequesterPrivacy(id, grains, looks, ViewedData.ExportForRequest);
             return Results.File(await privacyOfRequester.ExportPersonalData(), "application/zip", "personal-data.zip");
-        }).ShowsPersonalData(ViewedData.ExportForRequest);
+        }).ShowsPersonalData(ViewedData.ExportForRequest).Produces(StatusCodes.Status200OK, contentType: "application/zip");
         admin.MapPost("/objections", async (AdminObjectionBody body, HttpContext http, IGrainFactory grains, AdminLooks looks) =>
         {
             var customerId = body.CustomerId ?? throw DomainException.Invalid("customerId", "Give the customer id.");
@@ -123,13 +126,13 @@ public static class PrivacyApi
             // Recorded per person before the file leaves: the export, and for each person that they were in it.
             await looks.Export(export.Channel.ToString(), export.Included);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(export.Csv), "text/csv; charset=utf-8", $"audience-{export.Channel.ToString().ToLowerInvariant()}.csv");
-        }).ShowsPersonalData("Advertising audience export: every person in it");
+        }).ShowsPersonalData("Advertising audience export: every person in it").Produces(StatusCodes.Status200OK, contentType: "text/csv");
         admin.MapPost("/policy", async (PublishPolicyBody body, HttpContext http, IGrainFactory grains) =>
         {
             var published = await grains.GetGrain<IPrivacyPolicyGrain>(0).Publish(new PublishPolicyVersion(
                 body.RevisedOn ?? throw DomainException.Invalid("revisedOn", "Give the revision date."), body.Language ?? "nl", body.Text ?? "", PrivacyUser.Id(http.User)));
             return Results.Created($"/api/privacy/policy/versions/{published.Version}", published);
-        }).ShowsNoPersonalData("Publishes a policy version: the policy text, no one's data");
+        }).ShowsNoPersonalData("Publishes a policy version: the policy text, no one's data").Produces<PolicyVersion>(StatusCodes.Status201Created);
         return app;
     }
 
@@ -246,6 +249,14 @@ public static class PrivacyApi
 }
 
 /// <summary>Answer to a submitted request.</summary>
+/// <summary>The multipart form of POST /api/privacy/requests, as the API reference describes it (the endpoint reads the form itself).</summary>
+/// <param name="IdDocument">A photo of an identity document; needed unless signed in and asking about one's own account (O9).</param>
+/// <param name="Redactions">JSON array of rectangles {x, y, width, height} to black out on the document before it is stored.</param>
+public sealed record DataSubjectRequestForm(RequestType Type, string FirstName, string LastName, string Email, string? Address, string? Details, IFormFile? IdDocument, string? Redactions);
+
+/// <summary>The multipart form of POST /api/privacy/requests/{id}/proof.</summary>
+public sealed record ProofForm(IFormFile IdDocument, string? Redactions);
+
 public sealed record SubmittedRequest(Guid RequestId, DateOnly DueBy, RequestStatus Status);
 
 /// <summary>A request with its audit trail, for admins.</summary>

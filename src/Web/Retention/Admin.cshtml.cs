@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Hosting;
 using MyStamp.Retention.Contracts;
+using MyStamp.Web.Admin.Jobs;
 using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Retention;
@@ -13,7 +14,7 @@ namespace MyStamp.Web.Retention;
 /// </summary>
 [Authorize(Policy = Roles.AdminPolicy)]
 [Admin.Looks.ShowsNoPersonalData("Counts, the last sweep, and the notice outbox by notice id and masked address; opening an address is a page of its own")]
-public sealed class AdminRetentionModel(IRetentionReport report, IHostEnvironment environment) : PageModel
+public sealed class AdminRetentionModel(IRetentionReport report, IHostEnvironment environment, AdminJobs jobs) : PageModel
 {
     public RetentionReportView Report { get; private set; } = null!;
 
@@ -23,19 +24,34 @@ public sealed class AdminRetentionModel(IRetentionReport report, IHostEnvironmen
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>The latest "Sweep now" on this node, followed live on the page.</summary>
+    public AdminJobView? Sweep { get; private set; }
+
+    public const string SweepJob = "retention-sweep";
+
     public async Task OnGet(CancellationToken cancellationToken)
     {
         Report = await report.Read(cancellationToken);
+        Sweep = jobs.Find(SweepJob);
         if (environment.IsDevelopment())
         {
             Outbox = await report.PendingNotices(200, cancellationToken);
         }
     }
 
-    public async Task<IActionResult> OnPostSweep(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the sweep in the background and answers at once: a sweep over many subjects, with the purge after it,
+    /// takes minutes, longer than a request should (and a proxy would) wait. The page follows it live.
+    /// </summary>
+    public IActionResult OnPostSweep()
     {
-        var result = await report.SweepNow(cancellationToken);
-        Message = $"Sweep done: {result.Checked} checked, {result.CustomersErased} customers and {result.OrdersErased} orders erased, {result.Failures} failures.";
+        var run = jobs.Start(SweepJob, async (progress, stopping) =>
+        {
+            progress.Report("Sweeping: checking every subject past its deadline.");
+            var result = await report.SweepNow(stopping);
+            return $"Sweep done: {result.Checked} checked, {result.CustomersErased} customers and {result.OrdersErased} orders erased, {result.Failures} failures.";
+        });
+        Message = run.Status == AdminJobStatus.Running ? "The sweep runs in the background; its progress shows below." : run.Message;
         return RedirectToPage();
     }
 

@@ -12,6 +12,8 @@ using MyStamp.Audit.Contracts;
 using MyStamp.Web.Admin.Looks;
 using MyStamp.Web.Security;
 
+using MyStamp.Web.ApiReference;
+
 namespace MyStamp.Web.Studio;
 
 /// <summary>The Designs part of the HTTP API (API.md): upload, crop, preview, print sheet, moderation.</summary>
@@ -23,21 +25,25 @@ public static class StudioApi
             .GetSection(DesignUploadOptions.Section).Get<DesignUploadOptions>() ?? new DesignUploadOptions();
         var designs = endpoints.MapGroup("/api/designs").RequireAuthorization();
         // The form is read by hand (streamed, bounded); the X-Requested-With check covers forgery.
-        designs.MapPost("", (HttpContext http, IGrainFactory grains) => Upload(http, grains, limits)).DisableAntiforgery();
-        designs.MapGet("", Mine);
-        designs.MapGet("/formats", Formats).AllowAnonymous();
-        designs.MapGet("/{id:guid}", Get);
-        designs.MapPut("/{id:guid}", ChangeCrop);
-        designs.MapPost("/{id:guid}/submit", Submit);
+        designs.MapPost("", (HttpContext http, IGrainFactory grains) => Upload(http, grains, limits)).DisableAntiforgery()
+            .WithMetadata(new MultipartForm(typeof(DesignUpload))).Produces<UploadResponse>(StatusCodes.Status201Created);
+        designs.MapGet("", Mine).Produces<IReadOnlyList<DesignResponse>>();
+        designs.MapGet("/formats", Formats).AllowAnonymous().Produces<IReadOnlyList<FormatResponse>>();
+        designs.MapGet("/{id:guid}", Get).Produces<DesignResponse>();
+        designs.MapPut("/{id:guid}", ChangeCrop).Produces<DesignResponse>();
+        designs.MapPost("/{id:guid}/submit", Submit).Produces<DesignResponse>();
         // Owners see their own; an admin's fetch is a look at the owner's photo, recorded first.
-        designs.MapGet("/{id:guid}/preview.png", Preview).ShowsPersonalData(ViewedData.DesignImage("stamp preview"));
-        designs.MapGet("/{id:guid}/sheet.pdf", Sheet).ShowsPersonalData(ViewedData.DesignImage("print sheet"));
-        designs.MapGet("/{id:guid}/photo.jpg", Photo).ShowsPersonalData(ViewedData.DesignImage("photo"));
+        designs.MapGet("/{id:guid}/preview.png", Preview).Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .ShowsPersonalData(ViewedData.DesignImage("stamp preview"));
+        designs.MapGet("/{id:guid}/sheet.pdf", Sheet).Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ShowsPersonalData(ViewedData.DesignImage("print sheet"));
+        designs.MapGet("/{id:guid}/photo.jpg", Photo).Produces(StatusCodes.Status200OK, contentType: "image/jpeg")
+            .ShowsPersonalData(ViewedData.DesignImage("photo"));
 
         var admin = endpoints.MapGroup("/api/admin/designs").RequireAuthorization(Roles.AdminPolicy);
-        admin.MapGet("", ForReview)
+        admin.MapGet("", ForReview).Produces<IReadOnlyList<DesignResponse>>()
             .ShowsNoPersonalData("The moderation queue: design ids, formats, crops and statuses; each image is fetched, and recorded, on its own");
-        admin.MapPost("/{id:guid}/review", Review).ShowsNoPersonalData("Answers the reviewed design's id, status and crop");
+        admin.MapPost("/{id:guid}/review", Review).Produces<DesignResponse>().ShowsNoPersonalData("Answers the reviewed design's id, status and crop");
         return endpoints;
     }
 
@@ -175,6 +181,11 @@ public static class StudioApi
 }
 
 /// <summary>The answer to an upload (API.md).</summary>
+/// <summary>The multipart form of POST /api/designs, as the API reference describes it (the endpoint reads the form itself).</summary>
+/// <param name="Photo">JPEG, PNG or WebP.</param>
+/// <param name="Format">SmallPortrait (default), Landscape or Square.</param>
+public sealed record DesignUpload(IFormFile Photo, StampFormat? Format);
+
 public sealed record UploadResponse(Guid DesignId, int WidthPx, int HeightPx, IReadOnlyList<string> Warnings);
 
 /// <summary>PUT /api/designs/{id}: nullable so that a missing field is a field error, not a silent zero.</summary>

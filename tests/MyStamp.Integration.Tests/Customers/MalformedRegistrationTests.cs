@@ -32,6 +32,9 @@ public class MalformedRegistrationTests(NodeFixture fixture) : IClassFixture<Nod
         ["password missing"] = ("password", Spoil(b => b.Remove("password"))),
         ["password too short"] = ("password", Spoil(b => b["password"] = "short")),
         ["password of 100 000 characters"] = ("password", Spoil(b => b["password"] = Huge)),
+        ["password1234"] = ("password", Spoil(b => b["password"] = "password1234")),
+        ["password of the customer's own name"] = ("password", Spoil(b => b["password"] = "AnnPeeters1990")),
+        ["password of the customer's own e-mail address"] = ("password", Spoil(b => b["password"] = (string)b["email"]!)),
         ["gender not offered"] = ("gender", Spoil(b => b["gender"] = "Robot")),
         ["birth date in the future"] = ("birthDate", Spoil(b => b["birthDate"] = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd"))),
         ["birth date of a ten-year-old"] = ("birthDate", Spoil(b => b["birthDate"] = DateTime.UtcNow.AddYears(-10).ToString("yyyy-MM-dd"))),
@@ -96,6 +99,21 @@ public class MalformedRegistrationTests(NodeFixture fixture) : IClassFixture<Nod
         Assert.True(errors.ContainsKey(field), $"expected an error for '{field}', got: {errors.ToJsonString()}");
         // Problem details repeat no input: no personal data and no megabytes echoed back.
         Assert.True(problem.ToJsonString().Length < 2_000);
+    }
+
+    [Theory]
+    [InlineData("password1234", "too easy to guess")]
+    [InlineData("Peeters-Ann-2024", "your name or e-mail address")]
+    public async Task A_password_easy_to_guess_is_refused_saying_why(string password, string said)
+    {
+        using var client = fixture.Node.CreateApiClient();
+
+        using var response = await client.PostAsJsonAsync("/api/account/register", Accounts.ConsumerRegistration(password: password), Accounts.Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>(Accounts.Json);
+        var message = Assert.Single(problem!["errors"]!["password"]!.AsArray())!.GetValue<string>();
+        Assert.Contains(said, message, StringComparison.Ordinal);
     }
 
     [Fact]

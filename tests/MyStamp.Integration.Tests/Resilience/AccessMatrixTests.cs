@@ -91,12 +91,14 @@ public sealed partial class AccessMatrixTests(AccessWorld world) : IClassFixture
         Route("/Privacy"), Route("/Privacy/(Index|Cookies|Request|Versions/.*|Version.*)"),
         Route("/api/privacy/(policy|policy/versions.*|register)"), Route("/api/privacy/requests", "POST"),
         Route("/api/designs/formats"), Route("/Studio/Formats"),
+        // The API's description and its browsable reference (README, "For scripts: the API reference").
+        Route("/openapi/v1.json", "GET"), Route("/api/docs.*", "GET"),
         // The static-file fallback: anything not routed otherwise (a missing file answers 404 to anyone).
         Route(@"/\{\*\*path:file\}"),
     ];
 
     /// <summary>Admin-only routes outside /admin (the admin area's own matrix covers /admin and /api/admin).</summary>
-    private static readonly Regex[] AdminElsewhere = [Route("/Studio/Review")];
+    private static readonly Regex[] AdminElsewhere = [Route("/Studio/Review"), Route("/hubs/admin-jobs.*")];
 
     private static Regex Route(string pattern, string methods = "[A-Z]+") =>
         new($"^({methods}) {pattern}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);

@@ -30,6 +30,7 @@ public static class OrdersModule
         // The payment step: swap this registration for a real provider.
         services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
         services.AddSingleton<OrdersOverview>();
+        services.AddSingleton<OrdersMetrics>();
         // O7: the customer's erasure also erases what this module keeps about them outside the order grains.
         services.AddSingleton<IPersonalDataEraser, OrdersPersonalDataEraser>();
 

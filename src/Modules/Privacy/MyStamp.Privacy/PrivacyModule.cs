@@ -19,6 +19,7 @@ public static class PrivacyModule
     public static IServiceCollection AddPrivacyModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IModuleSchema>(new ModuleSchema(SqlMigration.FromEmbeddedResources(typeof(PrivacyModule).Assembly, "privacy")));
+        services.AddSingleton<PrivacyMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PolicyStore>();
         services.AddSingleton<RequestStore>();

@@ -13,7 +13,7 @@ namespace MyStamp.Web.Orders.Live;
 /// only. Subscriptions are renewed every <see cref="OrderFeedTiming.RenewEvery"/> (they expire, so a node
 /// that dies is forgotten) and withdrawn when the node stops.
 /// </summary>
-public sealed partial class OrderFeedNode(IGrainFactory grains, IHubContext<OrdersHub> hub, ILogger<OrderFeedNode> logger)
+public sealed partial class OrderFeedNode(IGrainFactory grains, IHubContext<OrdersHub> hub, LiveFeedMetrics metrics, ILogger<OrderFeedNode> logger)
     : IOrderFeedObserver, IHostedService, IDisposable
 {
     private readonly ConcurrentDictionary<Guid, Customer> _customers = new();
@@ -101,16 +101,21 @@ public sealed partial class OrderFeedNode(IGrainFactory grains, IHubContext<Orde
     }
 
     Task IOrderFeedObserver.OrderStatusChanged(Guid customerId, OrderStatusChanged change) =>
-        Send(customerId, OrdersHub.OrderStatusChangedMessage, change);
+        Send(customerId, OrdersHub.OrderStatusChangedMessage, change, "status");
 
     Task IOrderFeedObserver.BulkOrderProgressed(Guid customerId, BulkOrderProgress progress) =>
-        Send(customerId, OrdersHub.BulkOrderProgressMessage, progress);
+        Send(customerId, OrdersHub.BulkOrderProgressMessage, progress, "bulk-progress");
 
-    private Task Send(Guid customerId, string message, object payload) =>
+    private Task Send(Guid customerId, string message, object payload, string kind)
+    {
         // Only the connections signed in as this customer: the user id is the NameIdentifier claim.
-        _customers.TryGetValue(customerId, out var customer) && customer.Connections > 0
-            ? hub.Clients.User(customer.UserIdentifier).SendAsync(message, payload)
-            : Task.CompletedTask;
+        if (!_customers.TryGetValue(customerId, out var customer) || customer.Connections == 0)
+        {
+            return Task.CompletedTask;
+        }
+        metrics.Pushed(kind);
+        return hub.Clients.User(customer.UserIdentifier).SendAsync(message, payload);
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {

@@ -87,7 +87,7 @@ internal sealed partial class CustomerGrain(
         }
         var errors = new FieldErrors();
         var valid = ProfileRules.Validate(command.Profile, Today(), errors, policyVersionRequired: true);
-        var password = PasswordRule.Validate(command.Password, errors);
+        var password = PasswordRule.Validate(command.Password, errors, [command.Profile.FirstName, command.Profile.LastName, command.Profile.Email]);
         await RequirePublishedPolicy(valid?.AcceptedPolicyVersion, errors);
         errors.ThrowIfAny();
         var profile = valid!;

@@ -54,7 +54,7 @@ internal sealed partial class AdminSeeding(
         var passwordErrors = new FieldErrors();
         if (PasswordRule.Validate(password, passwordErrors) is null)
         {
-            throw new InvalidOperationException($"{PasswordSetting} is too weak: use {PasswordRule.MinLength} to {PasswordRule.MaxLength} characters.");
+            throw new InvalidOperationException($"{PasswordSetting} is too weak: {string.Join(" ", passwordErrors.ToDictionary()["password"])}");
         }
 
         var id = AdminAccountGrain.IdFor(emailKeys.For(email));

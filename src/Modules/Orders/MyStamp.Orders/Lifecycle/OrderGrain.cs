@@ -50,6 +50,7 @@ internal sealed partial class OrderGrain(
     OrdersOverview overview,
     TimeProvider clock,
     IRetentionIndex retentionIndex,
+    OrdersMetrics metrics,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRetentionSubject, IRemindable
 {
     private Guid OrderId => this.GetPrimaryKey();
@@ -132,6 +133,7 @@ internal sealed partial class OrderGrain(
         await order.WriteStateAsync();
         await overview.Upsert(ToSummary());
         await ScheduleRetention();
+        metrics.Placed(command.Tariff, bulk: command.BulkOrderId is not null);
         LogPlaced(OrderId, command.CustomerId);
         return ToView();
     }
@@ -203,6 +205,7 @@ internal sealed partial class OrderGrain(
             throw;
         }
         await overview.Upsert(ToSummary());
+        metrics.Moved(next);
         await Publish(new OrderStatusChanged(OrderId, next, at));
         return ToView();
     }

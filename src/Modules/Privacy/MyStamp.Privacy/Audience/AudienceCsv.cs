@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
+using CsvHelper.Configuration;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.Customers.Contracts;
 using MyStamp.Privacy.Contracts;
@@ -19,6 +20,17 @@ internal static class AudienceCsv
 {
     public const int MaxSubjectLength = 200;
     public const int MaxMessageLength = 10_000;
+
+    /// <summary>
+    /// Every cell that a spreadsheet would read as a formula (first character <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>,
+    /// tab or carriage return) is written with a leading <c>'</c>, so that it opens as text: a customer named
+    /// <c>=HYPERLINK(…)</c> or <c>+cmd|…</c> cannot run anything on the machine of whoever opens the export
+    /// (OWASP "CSV injection"). E.164 phone numbers start with <c>+</c> and are escaped too.
+    /// </summary>
+    internal static readonly CsvConfiguration WriterConfiguration = new(CultureInfo.InvariantCulture)
+    {
+        InjectionOptions = InjectionOptions.Escape,
+    };
 
     public static void Validate(AudienceExportRequest request)
     {
@@ -51,7 +63,7 @@ internal static class AudienceCsv
         var subject = request.Subject.Trim();
         var message = request.Message.Trim();
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = new CsvWriter(writer, WriterConfiguration);
         var header = Header(request.Channel);
         foreach (var field in header)
         {

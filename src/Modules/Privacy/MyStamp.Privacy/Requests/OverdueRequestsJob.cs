@@ -24,7 +24,7 @@ internal sealed partial class OverdueRequestsJob(OverdueRequestsSweep sweep, ILo
 }
 
 /// <summary>The work of <see cref="OverdueRequestsJob"/>, callable on its own.</summary>
-internal sealed class OverdueRequestsSweep(RequestStore store, IGrainFactory grains, TimeProvider clock)
+internal sealed class OverdueRequestsSweep(RequestStore store, IGrainFactory grains, TimeProvider clock, PrivacyMetrics metrics)
 {
     public async Task<int> Run(CancellationToken cancellationToken)
     {
@@ -38,6 +38,7 @@ internal sealed class OverdueRequestsSweep(RequestStore store, IGrainFactory gra
                 flagged++;
             }
         }
+        metrics.FlaggedOverdue(flagged);
         return flagged;
     }
 }
