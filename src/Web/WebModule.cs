@@ -12,6 +12,7 @@ using MyStamp.Web.ApiReference;
 using MyStamp.Web.Errors;
 using MyStamp.Web.Orders;
 using MyStamp.Web.Privacy;
+using MyStamp.Web.Admin.Looks;
 using MyStamp.Web.Security;
 using MyStamp.Web.Studio;
 
@@ -102,7 +103,8 @@ public static class WebModule
         app.MapPrivacyApi();
         app.MapAdminConsole();
         app.MapApiReference();
-        app.MapHub<AdminJobsHub>(AdminJobsHub.Path);
+        app.MapHub<AdminJobsHub>(AdminJobsHub.Path)
+            .ShowsNoPersonalData("Progress of long admin actions: counts and states, no one's data");
         return app;
     }
 

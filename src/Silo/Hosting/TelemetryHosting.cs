@@ -3,6 +3,7 @@ using MyStamp.Privacy;
 using MyStamp.Retention.Index;
 using MyStamp.BuildingBlocks.Imaging;
 using MyStamp.Web.Orders.Live;
+using MyStamp.Web.Admin.Looks;
 using MyStamp.Web.Security;
 using Npgsql;
 using OpenTelemetry;
@@ -71,7 +72,8 @@ internal static class TelemetryHosting
 
     public static WebApplication MapTelemetry(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint(ScrapePath).RequireAuthorization(Roles.AdminPolicy);
+        app.MapPrometheusScrapingEndpoint(ScrapePath).RequireAuthorization(Roles.AdminPolicy)
+            .ShowsNoPersonalData("Counters and histograms of the node: no ids, names or addresses in any tag (TelemetryTests)");
         return app;
     }
 }
