@@ -1,3 +1,4 @@
+using MyStamp.Retention.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Reflection;
@@ -173,7 +174,7 @@ public class PersonalDataLookTests(NodeFixture fixture) : IClassFixture<NodeFixt
     public async Task The_retention_outbox_masks_addresses_and_opening_one_is_recorded()
     {
         var customer = await Node.RegisterConsumer();
-        var noticeId = await QueueNotice(customer);
+        var noticeId = await QueueNotice(Node, customer);
         try
         {
             using var admin = await Node.LoginAsAdmin(api: false);
@@ -305,7 +306,7 @@ public class PersonalDataLookTests(NodeFixture fixture) : IClassFixture<NodeFixt
         ["GET /Admin/Retention/Notices/{noticeId:guid}"] = async test =>
         {
             var customer = await test.Node.RegisterConsumer();
-            var noticeId = await QueueNotice(customer);
+            var noticeId = await QueueNotice(test.Node, customer);
             return new(Subject.Customer(customer.CustomerId), () => test.AdminPage($"/Admin/Retention/Notices/{noticeId}"));
         },
     };
@@ -361,17 +362,12 @@ public class PersonalDataLookTests(NodeFixture fixture) : IClassFixture<NodeFixt
         return (customer.Id, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid());
     }
 
-    /// <summary>An erasure notice in the outbox, as the customer's retention writes it thirty days ahead.</summary>
-    private static async Task<Guid> QueueNotice(TestAccount customer)
+    /// <summary>An erasure notice in the outbox, queued as the customer's retention queues it thirty days ahead (address sealed).</summary>
+    private static async Task<Guid> QueueNotice(MyStampNode node, TestAccount customer)
     {
-        var noticeId = Guid.CreateVersion7();
-        await TestDatabase.Scalar<int>("""
-            WITH queued AS (
-                INSERT INTO retention_notices (notice_id, customer_id, email, erase_on, queued_at)
-                VALUES (@id, @customer, @email, now() + interval '30 days', now()) RETURNING 1)
-            SELECT count(*)::int FROM queued
-            """, ("id", noticeId), ("customer", customer.CustomerId), ("email", customer.Email));
-        return noticeId;
+        await node.Services.GetRequiredService<IErasureNotices>()
+            .Enqueue(new ErasureNotice(customer.CustomerId, customer.Email, DateTimeOffset.UtcNow.AddDays(30)));
+        return await TestDatabase.Scalar<Guid>("SELECT notice_id FROM retention_notices WHERE customer_id = @customer", ("customer", customer.CustomerId));
     }
 
     private static async Task<long> Count(Subject subject) => subject.CustomerId is { } customerId
