@@ -65,6 +65,15 @@ public sealed class PhotoIntakeTests : IDisposable
     }
 
     [Fact]
+    public void Cutting_the_metadata_out_of_a_JPEG_whose_segment_runs_past_its_end_is_refused_not_crashed()
+    {
+        // SOI, then an APP1 segment claiming 255 bytes of which 2 are there.
+        byte[] broken = [0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0xFF, 0x45, 0x78];
+
+        Assert.Throws<InvalidDataException>(() => JpegStructure.WithoutMetadata(broken));
+    }
+
+    [Fact]
     public async Task A_JPEG_keeps_its_own_image_data_byte_for_byte_without_its_metadata_or_what_follows_its_end()
     {
         var camera = TestPhotos.CameraJpeg(1200, 900);

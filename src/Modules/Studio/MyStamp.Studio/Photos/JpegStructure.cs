@@ -48,7 +48,15 @@ internal static class JpegStructure
                 at += 2;
                 continue;
             }
+            if (at + 4 > jpeg.Length)
+            {
+                throw new InvalidDataException("A segment is cut off.");
+            }
             var end = at + 2 + BinaryPrimitives.ReadUInt16BigEndian(jpeg[(at + 2)..]);
+            if (end > jpeg.Length)
+            {
+                throw new InvalidDataException("A segment runs past the end of the file.");
+            }
             if (!IsMetadata(marker))
             {
                 output.Write(jpeg[at..end]);

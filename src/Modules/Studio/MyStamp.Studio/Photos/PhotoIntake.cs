@@ -104,7 +104,7 @@ internal sealed class PhotoIntake(ImagingGate gate, IOptions<StudioOptions> opti
                 using var screen = ScreenCopy(photo, ScreenLongEdge);
                 screen.Mutate(pixels => pixels.AutoOrient());
                 StripMetadata(screen);
-                return new CleanedPhoto(JpegStructure.WithoutMetadata(bytes), OrientationOf(info), Encode(screen, ScreenEncoder), width, height, warnings);
+                return new CleanedPhoto(WithoutMetadata(bytes), OrientationOf(info), Encode(screen, ScreenEncoder), width, height, warnings);
             }
             using var image = await gate.Decode<Rgba32>(bytes, Subject, cancellation);
             // A PNG or WebP may be transparent: it is printed on white. It is stored upright as a JPEG.
@@ -113,6 +113,19 @@ internal sealed class PhotoIntake(ImagingGate gate, IOptions<StudioOptions> opti
             using var screenCopy = ScreenCopy(image, ScreenLongEdge);
             return new CleanedPhoto(Encode(image, StoredEncoder), Upright, Encode(screenCopy, ScreenEncoder), image.Width, image.Height, warnings);
         });
+    }
+
+    /// <summary>The JPEG's own data without its metadata; a structure the decoder forgave but the cut cannot follow is the file's fault.</summary>
+    private static byte[] WithoutMetadata(byte[] jpeg)
+    {
+        try
+        {
+            return JpegStructure.WithoutMetadata(jpeg);
+        }
+        catch (InvalidDataException)
+        {
+            throw Unreadable();
+        }
     }
 
     /// <summary>EXIF's "upright": nothing to turn.</summary>
