@@ -55,7 +55,7 @@ async Task<long> ImageSharpSameWork()
 {
     using var image = await gate.Decode<Rgba32>(photo, PhotoIntake.Subject, CancellationToken.None);
     image.Mutate(pixels => pixels.AutoOrient());
-    PhotoIntake.StripMetadata(image);
+    ImageMetadata.Strip(image);
     var stored = new MemoryStream();
     await image.SaveAsJpegAsync(stored, new JpegEncoder { Quality = 92, ColorType = JpegColorType.YCbCrRatio420 });
     using var stamp = StampPreview.Compose(image, crop, format);

@@ -62,7 +62,7 @@ internal sealed class IdentityDocumentRedactor(ImagingGate gate)
                 var scale = (double)MaxStoredSide / Math.Max(image.Width, image.Height);
                 image.Mutate(context => context.Resize((int)Math.Round(image.Width * scale), (int)Math.Round(image.Height * scale)));
             }
-            StripMetadata(image);
+            ImageMetadata.Strip(image);
 
             using var output = new MemoryStream();
             await image.SaveAsPngAsync(output, new PngEncoder { ChunkFilter = PngChunkFilter.ExcludeAll, IgnoreMetadata = true }, cancellation);
@@ -85,18 +85,4 @@ internal sealed class IdentityDocumentRedactor(ImagingGate gate)
         });
     }
 
-    private static void StripMetadata(Image image)
-    {
-        image.Metadata.ExifProfile = null;
-        image.Metadata.IptcProfile = null;
-        image.Metadata.XmpProfile = null;
-        image.Metadata.IccProfile = null;
-        foreach (var frame in image.Frames)
-        {
-            frame.Metadata.ExifProfile = null;
-            frame.Metadata.IptcProfile = null;
-            frame.Metadata.XmpProfile = null;
-            frame.Metadata.IccProfile = null;
-        }
-    }
 }

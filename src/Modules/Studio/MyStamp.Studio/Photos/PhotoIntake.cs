@@ -103,13 +103,13 @@ internal sealed class PhotoIntake(ImagingGate gate, IOptions<StudioOptions> opti
                 using var photo = await gate.Decode<Rgb24>(bytes, Subject, cancellation);
                 using var screen = ScreenCopy(photo, ScreenLongEdge);
                 screen.Mutate(pixels => pixels.AutoOrient());
-                StripMetadata(screen);
+                ImageMetadata.Strip(screen);
                 return new CleanedPhoto(WithoutMetadata(bytes), OrientationOf(info), Encode(screen, ScreenEncoder), width, height, warnings);
             }
             using var image = await gate.Decode<Rgba32>(bytes, Subject, cancellation);
             // A PNG or WebP may be transparent: it is printed on white. It is stored upright as a JPEG.
             image.Mutate(pixels => pixels.BackgroundColor(Color.White).AutoOrient());
-            StripMetadata(image);
+            ImageMetadata.Strip(image);
             using var screenCopy = ScreenCopy(image, ScreenLongEdge);
             return new CleanedPhoto(Encode(image, StoredEncoder), Upright, Encode(screenCopy, ScreenEncoder), image.Width, image.Height, warnings);
         });
@@ -169,22 +169,6 @@ internal sealed class PhotoIntake(ImagingGate gate, IOptions<StudioOptions> opti
         Math.Max(image.Width, image.Height) <= longEdge
             ? image.Clone()
             : image.Clone(pixels => pixels.Resize(new ResizeOptions { Size = new Size(longEdge, longEdge), Mode = ResizeMode.Max, Sampler = KnownResamplers.Triangle }));
-
-    /// <summary>Removes every metadata profile, of the image and of each frame; the encoders also skip metadata.</summary>
-    internal static void StripMetadata(Image image)
-    {
-        image.Metadata.ExifProfile = null;
-        image.Metadata.IptcProfile = null;
-        image.Metadata.XmpProfile = null;
-        image.Metadata.IccProfile = null;
-        foreach (var frame in image.Frames)
-        {
-            frame.Metadata.ExifProfile = null;
-            frame.Metadata.IptcProfile = null;
-            frame.Metadata.XmpProfile = null;
-            frame.Metadata.IccProfile = null;
-        }
-    }
 
     /// <summary>The type the file's first bytes announce; anything but the three decoders the gate has is refused here.</summary>
     private PhotoType Sniff(byte[] bytes) =>
