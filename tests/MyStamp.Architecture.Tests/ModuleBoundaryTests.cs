@@ -1,4 +1,4 @@
-using System.Xml.Linq;
+using static MyStamp.Architecture.Tests.Repository;
 
 namespace MyStamp.Architecture.Tests;
 
@@ -8,8 +8,6 @@ namespace MyStamp.Architecture.Tests;
 /// </summary>
 public class ModuleBoundaryTests
 {
-    private static readonly string Root = FindRepositoryRoot();
-
     [Fact]
     public void Modules_reference_other_modules_only_through_their_contracts()
     {
@@ -59,39 +57,5 @@ public class ModuleBoundaryTests
         Assert.NotEqual(ModuleOf(owner), ModuleOf(forbidden));
         Assert.False(IsContracts(forbidden));
         Assert.False(IsComposition(owner));
-    }
-
-    private static IEnumerable<string> ProjectsUnder(string folder) =>
-        Directory.EnumerateFiles(folder, "*.csproj", SearchOption.AllDirectories)
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"));
-
-    private static IEnumerable<string> ReferencesOf(string project) =>
-        XDocument.Load(project).Descendants("ProjectReference")
-            .Select(element => (string?)element.Attribute("Include"))
-            .OfType<string>()
-            .Select(include => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(project)!, include.Replace('\\', Path.DirectorySeparatorChar))));
-
-    /// <summary>The module folder a project lives in (src/Modules/&lt;Module&gt;/…), or null outside modules.</summary>
-    private static string? ModuleOf(string project)
-    {
-        var parts = Path.GetRelativePath(Root, project).Split(Path.DirectorySeparatorChar);
-        return parts.Length > 3 && parts[0] == "src" && parts[1] == "Modules" ? parts[2] : null;
-    }
-
-    private static bool IsContracts(string project) => Path.GetFileNameWithoutExtension(project).EndsWith(".Contracts", StringComparison.Ordinal);
-
-    /// <summary>The Silo is the composition root: it alone wires module implementations together.</summary>
-    private static bool IsComposition(string project) => Path.GetRelativePath(Root, project).StartsWith(Path.Combine("src", "Silo"), StringComparison.Ordinal);
-
-    private static string Relative(string path) => Path.GetRelativePath(Root, path);
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MyStamp.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("MyStamp.sln not found above the test binaries.");
     }
 }

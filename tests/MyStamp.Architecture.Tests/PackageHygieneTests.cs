@@ -11,7 +11,7 @@ namespace MyStamp.Architecture.Tests;
 /// </summary>
 public class PackageHygieneTests
 {
-    private static readonly string Root = FindRepositoryRoot();
+    private static readonly string Root = Repository.Root;
 
     private static IReadOnlyDictionary<string, string> CentralVersions() =>
         XDocument.Load(Path.Combine(Root, "Directory.Packages.props")).Descendants("PackageVersion")
@@ -78,15 +78,5 @@ public class PackageHygieneTests
         Assert.NotEmpty(pages);
         // asp-append-version adds the file's hash to the URL: a browser never keeps an old client after an upgrade.
         Assert.All(pages, entry => Assert.Contains("asp-append-version=\"true\"", entry.line, StringComparison.Ordinal));
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MyStamp.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("MyStamp.sln not found above the test binaries.");
     }
 }

@@ -7,8 +7,8 @@ using MyStamp.Integration.Tests.Infrastructure;
 namespace MyStamp.Integration.Tests.Platform;
 
 /// <summary>
-/// <c>/openapi/v1.json</c> is the contract from now on. Every route of the HTTP contract (<c>../shared/API.md</c>,
-/// written out below so that the test does not depend on a file outside the repository) must be in it, with the
+/// <c>/openapi/v1.json</c> is the contract from now on. Every route of the HTTP contract (<c>docs/api.md</c>,
+/// written out below route by route) must be in it, with the
 /// method, the fields and the answers the contract names, and the sign-in it needs: a route renamed, dropped or
 /// stripped of a field fails here before a Pro customer's script does.
 /// </summary>
