@@ -20,16 +20,12 @@ if (args is ["keys", ..])
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddDatabase();
-builder.AddMyStampSilo(silo => silo
-    .AddTelemetry()
-    .AddCustomersGrains()
-    .AddOrdersGrains()
-    .AddStudioGrains()
-    .AddPrivacyGrains()
-    .AddAuditGrains()
-    .AddKeysGrains());
+// Grains are found by Orleans' code generation in the module assemblies the Silo references: no per-module silo wiring.
+builder.AddMyStampSilo(silo => silo.AddTelemetry());
 
 builder.Services
+    // The one clock of the node: every module, grain and job takes it (tests replace it to move years ahead).
+    .AddSingleton(TimeProvider.System)
     .AddCustomersModule(builder.Configuration)
     .AddOrdersModule(builder.Configuration)
     .AddRetentionModule(builder.Configuration)

@@ -30,7 +30,8 @@ public static class ReverseProxy
     public static IServiceCollection AddReverseProxySupport(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ReverseProxyOptions>()
-            .Bind(configuration.GetSection(ReverseProxyOptions.Section))
+            .BindConfiguration(ReverseProxyOptions.Section)
+            .ValidateDataAnnotations()
             .Validate(o => o.KnownProxies.All(p => IPAddress.TryParse(p, out _)), "ReverseProxy:KnownProxies must be IP addresses.")
             .Validate(o => o.KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)), "ReverseProxy:KnownNetworks must be networks in CIDR notation, e.g. 10.0.0.0/24.")
             .ValidateOnStart();

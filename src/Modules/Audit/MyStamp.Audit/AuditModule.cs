@@ -16,6 +16,4 @@ public static class AuditModule
         services.AddSingleton<IPersonalDataEraser, PersonalDataViewsEraser>();
         return services;
     }
-
-    public static ISiloBuilder AddAuditGrains(this ISiloBuilder silo) => silo;
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public sealed class LookupKeyOptions
     public const int MinimumLength = 32;
 
     /// <summary>At least 32 characters; <c>./mystamp</c> generates 48 random bytes (base64) in <c>.data/secrets.env</c>.</summary>
+    [Required, MinLength(MinimumLength, ErrorMessage = "Security:LookupKeySecret must be set to at least 32 characters (./mystamp sets it from .data/secrets.env).")]
     public string LookupKeySecret { get; set; } = "";
 }
 
@@ -31,18 +33,14 @@ public static class CustomersModule
         // Required and checked at start-up: without it no e-mail address can be looked up, and a
         // changed secret orphans every index entry.
         services.AddOptions<LookupKeyOptions>()
-            .Bind(configuration.GetSection(LookupKeyOptions.Section))
-            .Validate(options => options.LookupKeySecret.Length >= LookupKeyOptions.MinimumLength,
-                $"Security:LookupKeySecret must be set to at least {LookupKeyOptions.MinimumLength} characters (./mystamp sets it from .data/secrets.env).")
+            .BindConfiguration(LookupKeyOptions.Section)
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(provider => new LookupKeyHasher(Encoding.UTF8.GetBytes(provider.GetRequiredService<IOptions<LookupKeyOptions>>().Value.LookupKeySecret)));
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EmailKeys>();
         services.AddSingleton<Passwords>();
         // After the silo (registered before this module): it calls grains.
         services.AddHostedService<AdminSeeding>();
         return services;
     }
-
-    public static ISiloBuilder AddCustomersGrains(this ISiloBuilder silo) => silo;
 }

@@ -29,8 +29,6 @@ public static class KeysModule
         return services;
     }
 
-    public static ISiloBuilder AddKeysGrains(this ISiloBuilder silo) => silo;
-
     /// <summary>
     /// <c>MyStamp.Silo keys rotate|status|pending</c>: run by <c>./mystamp keys …</c> beside (not inside) the running nodes.
     /// Returns the process exit code.

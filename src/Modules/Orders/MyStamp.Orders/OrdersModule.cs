@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Database;
 using MyStamp.Orders.Overview;
@@ -19,10 +18,10 @@ public static class OrdersModule
     public static IServiceCollection AddOrdersModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IModuleSchema>(new ModuleSchema(SqlMigration.FromEmbeddedResources(typeof(OrdersModule).Assembly, "orders")));
-        services.TryAddSingleton(TimeProvider.System);
 
         services.AddOptions<PriceTableOptions>()
-            .Bind(configuration.GetSection(PriceTableOptions.Section))
+            .BindConfiguration(PriceTableOptions.Section)
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PriceTableOptions>, PriceTableValidator>();
         services.AddSingleton<PriceCalculator>();
@@ -37,8 +36,8 @@ public static class OrdersModule
         // Production: a clustered Quartz job (the scheduler and its PostgreSQL job store are set up by the Silo).
         var production = configuration.GetSection(ProductionBatchOptions.Section).Get<ProductionBatchOptions>() ?? new ProductionBatchOptions();
         services.AddOptions<ProductionBatchOptions>()
-            .Bind(configuration.GetSection(ProductionBatchOptions.Section))
-            .Validate(options => options.BatchSize is >= 1 and <= 10_000, $"{ProductionBatchOptions.Section}:BatchSize must be from 1 to 10000.")
+            .BindConfiguration(ProductionBatchOptions.Section)
+            .ValidateDataAnnotations()
             .Validate(options => CronExpression.TryParse(options.BatchSchedule, out _), $"{ProductionBatchOptions.Section}:BatchSchedule must be a Quartz cron expression.")
             .ValidateOnStart();
         services.AddQuartz(quartz =>
@@ -51,6 +50,4 @@ public static class OrdersModule
         });
         return services;
     }
-
-    public static ISiloBuilder AddOrdersGrains(this ISiloBuilder silo) => silo;
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyStamp.BuildingBlocks.Database;
 using MyStamp.BuildingBlocks.Imaging;
 using MyStamp.BuildingBlocks.Retention;
@@ -20,11 +19,10 @@ public static class PrivacyModule
     {
         services.AddSingleton<IModuleSchema>(new ModuleSchema(SqlMigration.FromEmbeddedResources(typeof(PrivacyModule).Assembly, "privacy")));
         services.AddSingleton<PrivacyMetrics>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PolicyStore>();
         services.AddSingleton<RequestStore>();
         services.AddSingleton<IdentityDocumentStore>();
-        services.AddImaging(configuration);
+        services.AddImaging();
         services.AddSingleton<IdentityDocumentRedactor>();
         services.AddSingleton<AudienceStore>();
         services.AddSingleton<OverdueRequestsSweep>();
@@ -58,6 +56,4 @@ public static class PrivacyModule
         var schedule = configuration[key] ?? fallback;
         return CronExpression.TryParse(schedule, out _) ? schedule : throw new InvalidOperationException($"{key} must be a Quartz cron expression.");
     }
-
-    public static ISiloBuilder AddPrivacyGrains(this ISiloBuilder silo) => silo;
 }

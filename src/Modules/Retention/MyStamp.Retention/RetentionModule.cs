@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Database;
 using MyStamp.BuildingBlocks.Retention;
@@ -24,7 +23,6 @@ public static class RetentionModule
     public static IServiceCollection AddRetentionModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IModuleSchema>(new ModuleSchema(SqlMigration.FromEmbeddedResources(typeof(RetentionModule).Assembly, "retention")));
-        services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
 
         services.AddOptions<RetentionOptions>()
@@ -71,6 +69,4 @@ public static class RetentionModule
         });
         return services;
     }
-
-    public static ISiloBuilder AddRetentionGrains(this ISiloBuilder silo) => silo;
 }

@@ -20,11 +20,10 @@ public static class StudioModule
     {
         services.AddSingleton<IModuleSchema>(new ModuleSchema(SqlMigration.FromEmbeddedResources(typeof(StudioModule).Assembly, "studio")));
         services.AddOptions<StudioOptions>()
-            .Bind(configuration.GetSection(StudioOptions.Section))
-            .Validate(studio => Validator.TryValidateObject(studio, new ValidationContext(studio), null, validateAllProperties: true),
-                "The Studio settings are out of range (see the README's Studio section).")
+            .BindConfiguration(StudioOptions.Section)
+            .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddImaging(configuration);
+        services.AddImaging();
         services.AddSingleton<PhotoIntake>();
         services.AddSingleton<PrintMaster>();
         services.AddSingleton<StampPreview>();
@@ -35,6 +34,4 @@ public static class StudioModule
         services.AddSingleton<ReviewQueue>();
         return services;
     }
-
-    public static ISiloBuilder AddStudioGrains(this ISiloBuilder silo) => silo;
 }

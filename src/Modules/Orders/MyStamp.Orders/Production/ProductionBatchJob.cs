@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Errors;
@@ -16,6 +17,7 @@ public sealed class ProductionBatchOptions
     public string BatchSchedule { get; set; } = "0 0/5 * * * ?";
 
     /// <summary>At most this many paid orders go into production per run, oldest payment first.</summary>
+    [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;
 }
 
