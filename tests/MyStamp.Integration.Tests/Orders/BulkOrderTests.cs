@@ -3,10 +3,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
 using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Retention.Contracts;
+using MyStamp.Web.Orders;
 
 namespace MyStamp.Integration.Tests.Orders;
 
@@ -31,18 +31,17 @@ public class BulkOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         var bulkOrderId = await Submit(pro, csv);
         var bulk = await WaitUntilCompleted(pro, bulkOrderId, TimeSpan.FromSeconds(60));
 
-        Assert.Equal(6, bulk["total"]!.GetValue<int>());
-        Assert.Equal(6, bulk["processed"]!.GetValue<int>());
-        Assert.Equal(3, bulk["failed"]!.GetValue<int>());
-        var errors = bulk["errors"]!.AsArray().ToDictionary(error => error!["line"]!.GetValue<int>(), error => error!["message"]!.GetValue<string>());
+        Assert.Equal(6, bulk.Total);
+        Assert.Equal(6, bulk.Processed);
+        Assert.Equal(3, bulk.Failed);
+        var errors = bulk.Errors.ToDictionary(error => error.Line, error => error.Message);
         Assert.Equal([3, 5, 6], errors.Keys.Order());
         Assert.Contains("tariff", errors[3]);
         Assert.Contains("designId", errors[5]);
         Assert.Contains("sheets", errors[6]);
-        var orders = (await pro.GetFromJsonAsync<JsonArray>("/api/orders"))!
-            .Where(order => order!["bulkOrderId"]?.GetValue<Guid>() == bulkOrderId).ToList();
+        var orders = (await OrdersWorld.MyOrders(pro)).Where(order => order.BulkOrderId == bulkOrderId).ToList();
         Assert.Equal(3, orders.Count);
-        Assert.Equal(new[] { 5, 20, 10_000 }, orders.Select(order => order!["sheets"]!.GetValue<int>()).Order());
+        Assert.Equal(new[] { 5, 20, 10_000 }, orders.Select(order => order.Sheets).Order());
     }
 
     [Fact]
@@ -59,16 +58,16 @@ public class BulkOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
-        var firstId = (await first.Content.ReadFromJsonAsync<JsonObject>())!["bulkOrderId"]!.GetValue<Guid>();
-        var again = (await second.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal(firstId, again["bulkOrderId"]!.GetValue<Guid>());
-        Assert.True(again["alreadySubmitted"]!.GetValue<bool>());
+        var firstId = (await first.Read<BulkOrderAccepted>()).BulkOrderId;
+        var again = await second.Read<BulkOrderAccepted>();
+        Assert.Equal(firstId, again.BulkOrderId);
+        Assert.True(again.AlreadySubmitted);
         await WaitUntilCompleted(pro, firstId, TimeSpan.FromSeconds(60));
-        Assert.Equal(2, (await pro.GetFromJsonAsync<JsonArray>("/api/orders"))!.Count);
+        Assert.Equal(2, (await OrdersWorld.MyOrders(pro)).Length);
 
         // A different file is a new bulk order.
         var changed = await SubmitRaw(pro, csv + "\n" + $"{designId},Europe,1,Hauptstrasse,9,,10115,Berlin,DE");
-        Assert.NotEqual(firstId, (await changed.Content.ReadFromJsonAsync<JsonObject>())!["bulkOrderId"]!.GetValue<Guid>());
+        Assert.NotEqual(firstId, (await changed.Read<BulkOrderAccepted>()).BulkOrderId);
     }
 
     [Fact]
@@ -88,9 +87,9 @@ public class BulkOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         var bulkOrderId = await Submit(pro, csv.ToString());
         var bulk = await WaitUntilCompleted(pro, bulkOrderId, TimeSpan.FromMinutes(5));
 
-        Assert.Equal(10_000, bulk["total"]!.GetValue<int>());
-        Assert.Equal(10_000, bulk["processed"]!.GetValue<int>());
-        Assert.Equal(10, bulk["failed"]!.GetValue<int>());
+        Assert.Equal(10_000, bulk.Total);
+        Assert.Equal(10_000, bulk.Processed);
+        Assert.Equal(10, bulk.Failed);
         Assert.True(clock.Elapsed < TimeSpan.FromMinutes(5), $"took {clock.Elapsed}");
     }
 
@@ -112,9 +111,9 @@ public class BulkOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 
         var customer = fixture.Node.Grains.GetGrain<ICustomerGrain>(pro.AccountId);
         var known = (await customer.GetOrderIds()).ToHashSet();
-        var orderIds = (await pro.GetFromJsonAsync<JsonArray>("/api/orders"))!
-            .Where(order => order!["bulkOrderId"]?.GetValue<Guid>() == bulkOrderId)
-            .Select(order => order!["orderId"]!.GetValue<Guid>()).ToList();
+        var orderIds = (await OrdersWorld.MyOrders(pro))
+            .Where(order => order.BulkOrderId == bulkOrderId)
+            .Select(order => order.OrderId).ToList();
         Assert.Equal(120, orderIds.Count);
         Assert.All(orderIds, orderId => Assert.Contains(orderId, known));
         var orders = await Task.WhenAll(orderIds.Select(orderId => fixture.Node.Grains.GetGrain<IOrderGrain>(orderId).Get()));
@@ -142,8 +141,8 @@ public class BulkOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         var response = await SubmitRaw(pro, Header + "\n" + $"{designId},Europe,1,Hauptstrasse,3,,10115,Berlin,DE", attest: false);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.NotNull((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["controllerAttestation"]);
-        Assert.Empty((await pro.GetFromJsonAsync<JsonArray>("/api/orders"))!);
+        Assert.True((await response.ReadProblem()).Names("controllerAttestation"));
+        Assert.Empty(await OrdersWorld.MyOrders(pro));
     }
 
     [Fact]
@@ -173,7 +172,7 @@ public class BulkOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
     {
         var response = await SubmitRaw(pro, csv);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["bulkOrderId"]!.GetValue<Guid>();
+        return (await response.Read<BulkOrderAccepted>()).BulkOrderId;
     }
 
     private static Task<HttpResponseMessage> SubmitRaw(TestClient customer, string csv, bool attest = true)
@@ -189,17 +188,17 @@ public class BulkOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         return customer.PostAsync("/api/pro/bulk-orders", form);
     }
 
-    private static async Task<JsonObject> WaitUntilCompleted(TestClient pro, Guid bulkOrderId, TimeSpan patience)
+    private static async Task<BulkOrderView> WaitUntilCompleted(TestClient pro, Guid bulkOrderId, TimeSpan patience)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var bulk = (await pro.GetFromJsonAsync<JsonObject>($"/api/pro/bulk-orders/{bulkOrderId}"))!;
-            if (bulk["status"]!.GetValue<string>() == "Completed")
+            var bulk = await pro.GetJson<BulkOrderView>($"/api/pro/bulk-orders/{bulkOrderId}");
+            if (bulk.Status == BulkOrderStatus.Completed)
             {
                 return bulk;
             }
-            Assert.True(clock.Elapsed < patience, $"bulk order not completed after {patience}: {bulk["processed"]} of {bulk["total"]}");
+            Assert.True(clock.Elapsed < patience, $"bulk order not completed after {patience}: {bulk.Processed} of {bulk.Total}");
             await Task.Delay(250);
         }
     }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using MyStamp.Orders.Contracts;
 
 namespace MyStamp.Integration.Tests.Orders;
 
@@ -15,10 +15,11 @@ public class LifecycleTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         await OrdersWorld.Advance(customer, fixture.Admin, orderId, "Delivered");
 
         var order = await OrdersWorld.GetOrder(customer, orderId);
-        Assert.Equal("Delivered", order["status"]!.GetValue<string>());
-        var history = order["history"]!.AsArray();
-        Assert.Equal(["Submitted", "Paid", "InProduction", "Printed", "Shipped", "Delivered"], history.Select(step => step!["status"]!.GetValue<string>()));
-        var times = history.Select(step => step!["at"]!.GetValue<DateTimeOffset>()).ToList();
+        Assert.Equal(OrderStatus.Delivered, order.Status);
+        Assert.Equal(
+            [OrderStatus.Submitted, OrderStatus.Paid, OrderStatus.InProduction, OrderStatus.Printed, OrderStatus.Shipped, OrderStatus.Delivered],
+            order.History.Select(step => step.Status));
+        var times = order.History.Select(step => step.At).ToList();
         Assert.Equal(times.Order(), times);
     }
 
@@ -46,8 +47,8 @@ public class LifecycleTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var after = await OrdersWorld.GetOrder(customer, orderId);
-        Assert.Equal(from, after["status"]!.GetValue<string>());
-        Assert.Equal(before.ToJsonString(), after.ToJsonString());
+        Assert.Equal(Enum.Parse<OrderStatus>(from), after.Status);
+        Assert.Equivalent(before, after, strict: true);
     }
 
     [Fact]
@@ -59,8 +60,7 @@ public class LifecycleTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         Assert.Equal(HttpStatusCode.OK, (await customer.PostAsync($"/api/orders/{orderId}/pay", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await customer.PostAsync($"/api/orders/{orderId}/pay", null)).StatusCode);
 
-        var history = (await OrdersWorld.GetOrder(customer, orderId))["history"]!.AsArray();
-        Assert.Equal(2, history.Count);
+        Assert.Equal(2, (await OrdersWorld.GetOrder(customer, orderId)).History.Count);
     }
 
     [Theory]
@@ -79,8 +79,8 @@ public class LifecycleTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var order = await OrdersWorld.GetOrder(customer, orderId);
-        Assert.Equal("Cancelled", order["status"]!.GetValue<string>());
-        Assert.Equal("Cancelled", order["history"]!.AsArray()[^1]!["status"]!.GetValue<string>());
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
+        Assert.Equal(OrderStatus.Cancelled, order.History[^1].Status);
     }
 
     [Theory]
@@ -97,7 +97,7 @@ public class LifecycleTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         var response = await customer.PostAsync($"/api/orders/{orderId}/cancel", null);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal(status, (await OrdersWorld.GetOrder(customer, orderId))["status"]!.GetValue<string>());
+        Assert.Equal(Enum.Parse<OrderStatus>(status), (await OrdersWorld.GetOrder(customer, orderId)).Status);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public class LifecycleTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 
         Assert.Equal(HttpStatusCode.Conflict, (await customer.PostAsync($"/api/orders/{orderId}/pay", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await OrdersWorld.MoveAsAdmin(fixture.Admin, orderId, "InProduction")).StatusCode);
-        Assert.Equal("Cancelled", (await OrdersWorld.GetOrder(customer, orderId))["status"]!.GetValue<string>());
+        Assert.Equal(OrderStatus.Cancelled, (await OrdersWorld.GetOrder(customer, orderId)).Status);
     }
 
     [Fact]
@@ -121,14 +121,14 @@ public class LifecycleTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 
         var byCustomer = await customer.PostAsJsonAsync($"/api/admin/orders/{orderId}/status", new { status = "InProduction" });
         var listByCustomer = await customer.GetAsync("/api/admin/orders?status=Paid");
-        var paid = (await fixture.Admin.GetFromJsonAsync<JsonArray>("/api/admin/orders?status=Paid&limit=1000"))!;
-        var submitted = (await fixture.Admin.GetFromJsonAsync<JsonArray>("/api/admin/orders?status=Submitted&limit=1000"))!;
+        var paid = await fixture.Admin.GetJson<OrderSummary[]>("/api/admin/orders?status=Paid&limit=1000");
+        var submitted = await fixture.Admin.GetJson<OrderSummary[]>("/api/admin/orders?status=Submitted&limit=1000");
 
         Assert.Equal(HttpStatusCode.Forbidden, byCustomer.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, listByCustomer.StatusCode);
-        Assert.Contains(paid, order => order!["orderId"]!.GetValue<Guid>() == orderId);
-        Assert.DoesNotContain(submitted, order => order!["orderId"]!.GetValue<Guid>() == orderId);
-        Assert.Equal("Paid", (await OrdersWorld.GetOrder(customer, orderId))["status"]!.GetValue<string>());
+        Assert.Contains(paid, order => order.OrderId == orderId);
+        Assert.DoesNotContain(submitted, order => order.OrderId == orderId);
+        Assert.Equal(OrderStatus.Paid, (await OrdersWorld.GetOrder(customer, orderId)).Status);
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using MyStamp.Orders.Contracts;
 
 namespace MyStamp.Integration.Tests.Orders;
 
@@ -13,22 +13,23 @@ namespace MyStamp.Integration.Tests.Orders;
 /// </summary>
 public static class OrdersWorld
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
-
     /// <summary>Places an order of <paramref name="sheets"/> sheets and returns its id.</summary>
     public static async Task<Guid> PlaceOrder(HttpClient customer, Guid designId, string tariff = "BelgiumNonPrior", int sheets = 2)
     {
         var response = await customer.PostAsJsonAsync("/api/orders", new { designId, tariff, sheets, controllerAttestation = true });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["orderId"]!.GetValue<Guid>();
+        return (await response.Read<OrderView>()).OrderId;
     }
 
-    public static async Task<JsonObject> GetOrder(HttpClient customer, Guid orderId)
+    public static async Task<OrderView> GetOrder(HttpClient customer, Guid orderId)
     {
         var response = await customer.GetAsync($"/api/orders/{orderId}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return await response.Read<OrderView>();
     }
+
+    /// <summary>The caller's orders from <c>GET /api/orders</c>, newest first.</summary>
+    public static Task<OrderSummary[]> MyOrders(HttpClient customer) => customer.GetJson<OrderSummary[]>("/api/orders");
 
     public static Task<HttpResponseMessage> MoveAsAdmin(HttpClient admin, Guid orderId, string status) =>
         admin.PostAsJsonAsync($"/api/admin/orders/{orderId}/status", new { status });

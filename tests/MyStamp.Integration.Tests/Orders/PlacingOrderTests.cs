@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using MyStamp.Customers.Contracts;
+using MyStamp.Orders.Contracts;
 
 namespace MyStamp.Integration.Tests.Orders;
 
@@ -19,9 +19,8 @@ public class PlacingOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 
         Assert.Equal(HttpStatusCode.BadRequest, without.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        var problem = await refused.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.NotNull(problem!["errors"]!["controllerAttestation"]);
-        Assert.Empty((await customer.GetFromJsonAsync<JsonArray>("/api/orders"))!);
+        Assert.True((await refused.ReadProblem()).Names("controllerAttestation"));
+        Assert.Empty(await OrdersWorld.MyOrders(customer));
     }
 
     [Fact]
@@ -35,10 +34,9 @@ public class PlacingOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         var order = await OrdersWorld.GetOrder(customer, await OrdersWorld.PlaceOrder(customer, designId));
 
         var profile = await fixture.Node.Grains.GetGrain<ICustomerGrain>(customer.AccountId).GetProfile();
-        var attestation = order["attestation"]!;
-        Assert.Equal(customer.AccountId, attestation["attestedBy"]!.GetValue<Guid>());
-        Assert.InRange(attestation["attestedAt"]!.GetValue<DateTimeOffset>(), before, DateTimeOffset.UtcNow.AddSeconds(1));
-        Assert.Equal(profile!.AcceptedPolicyVersion, attestation["policyVersion"]!.GetValue<int>());
+        Assert.Equal(customer.AccountId, order.Attestation.AttestedBy);
+        Assert.InRange(order.Attestation.AttestedAt, before, DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.Equal(profile!.AcceptedPolicyVersion, order.Attestation.PolicyVersion);
     }
 
     [Fact]
@@ -51,8 +49,7 @@ public class PlacingOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         var orderId = await OrdersWorld.PlaceOrder(customer, designId);
 
         var order = await OrdersWorld.GetOrder(customer, orderId);
-        var placedAt = order["placedAt"]!.GetValue<DateTimeOffset>();
-        Assert.Equal(placedAt.AddYears(3), order["retentionUntil"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(order.PlacedAt.AddYears(3), order.RetentionUntil);
         Assert.Contains(orderId, await fixture.Node.Grains.GetGrain<ICustomerGrain>(customer.AccountId).GetOrderIds());
     }
 
@@ -73,11 +70,10 @@ public class PlacingOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
             controllerAttestation = true,
         });
 
-        Assert.Equal(profile!.Address.Street, toProfile["shippingAddress"]!["street"]!.GetValue<string>());
-        Assert.Equal(profile.Address.City, toProfile["shippingAddress"]!["city"]!.GetValue<string>());
+        Assert.Equal(profile!.Address.Street, toProfile.ShippingAddress.Street);
+        Assert.Equal(profile.Address.City, toProfile.ShippingAddress.City);
         Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
-        var shipped = (await elsewhere.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal("New York", shipped["shippingAddress"]!["city"]!.GetValue<string>());
+        Assert.Equal("New York", (await elsewhere.Read<OrderView>()).ShippingAddress.City);
     }
 
     [Fact]
@@ -85,19 +81,16 @@ public class PlacingOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
     {
         using var customer = await fixture.Node.NewCustomer();
         var designId = await Designs.Approved(customer, fixture.Admin);
-        var prices = (await customer.GetFromJsonAsync<JsonObject>("/api/orders/prices"))!;
-        var sheetPrice = prices["sheetPrices"]!["Europe"]!.GetValue<decimal>();
-        var vatRate = prices["vatRate"]!.GetValue<decimal>();
+        var prices = await customer.GetJson<PriceList>("/api/orders/prices");
 
         var order = await OrdersWorld.GetOrder(customer, await OrdersWorld.PlaceOrder(customer, designId, "Europe", sheets: 3));
 
-        var price = order["price"]!;
-        var net = sheetPrice * 3;
-        var vat = decimal.Round(net * vatRate / 100, 2, MidpointRounding.AwayFromZero);
-        Assert.Equal(net, price["net"]!.GetValue<decimal>());
-        Assert.Equal(vat, price["vat"]!.GetValue<decimal>());
-        Assert.Equal(net + vat, price["total"]!.GetValue<decimal>());
-        Assert.Equal(prices["currency"]!.GetValue<string>(), price["currency"]!.GetValue<string>());
+        var net = prices.SheetPrices[Tariff.Europe] * 3;
+        var vat = decimal.Round(net * prices.VatRate / 100, 2, MidpointRounding.AwayFromZero);
+        Assert.Equal(net, order.Price.Net);
+        Assert.Equal(vat, order.Price.Vat);
+        Assert.Equal(net + vat, order.Price.Total);
+        Assert.Equal(prices.Currency, order.Price.Currency);
     }
 
     [Fact]
@@ -115,7 +108,7 @@ public class PlacingOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         Assert.Equal(HttpStatusCode.BadRequest, usingTheirs.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, usingPending.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.NotNull((await usingPending.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["designId"]);
+        Assert.True((await usingPending.ReadProblem()).Names("designId"));
     }
 
     [Fact]
@@ -133,13 +126,13 @@ public class PlacingOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         var proTooMany = await pro.PostAsJsonAsync("/api/orders", new { designId = proDesign, tariff = "Europe", sheets = 10_001, controllerAttestation = true });
 
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
-        Assert.NotNull((await tooMany.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["sheets"]);
+        Assert.True((await tooMany.ReadProblem()).Names("sheets"));
         Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
-        Assert.Null((await OrdersWorld.GetOrder(consumer, hundred))["enterpriseNumber"]);
-        Assert.Equal(10_000, proOrder["sheets"]!.GetValue<int>());
+        Assert.Null((await OrdersWorld.GetOrder(consumer, hundred)).EnterpriseNumber);
+        Assert.Equal(10_000, proOrder.Sheets);
         var profile = await fixture.Node.Grains.GetGrain<ICustomerGrain>(pro.AccountId).GetProfile();
         Assert.False(string.IsNullOrEmpty(profile!.VatNumber));
-        Assert.Equal(profile.VatNumber, proOrder["enterpriseNumber"]!.GetValue<string>());
+        Assert.Equal(profile.VatNumber, proOrder.EnterpriseNumber);
         Assert.Equal(HttpStatusCode.BadRequest, proTooMany.StatusCode);
     }
 
@@ -154,7 +147,7 @@ public class PlacingOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"/api/orders/{orderId}/cancel", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"/api/orders/{orderId}/pay", null)).StatusCode);
         Assert.DoesNotContain(orderId.ToString(), await stranger.GetStringAsync("/api/orders"));
-        Assert.Equal("Submitted", (await OrdersWorld.GetOrder(owner, orderId))["status"]!.GetValue<string>());
+        Assert.Equal(OrderStatus.Submitted, (await OrdersWorld.GetOrder(owner, orderId)).Status);
     }
 
     [Fact]
@@ -165,8 +158,8 @@ public class PlacingOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         var first = await OrdersWorld.PlaceOrder(customer, designId);
         var second = await OrdersWorld.PlaceOrder(customer, designId);
 
-        var mine = (await customer.GetFromJsonAsync<JsonArray>("/api/orders"))!;
+        var mine = await OrdersWorld.MyOrders(customer);
 
-        Assert.Equal([second, first], mine.Select(order => order!["orderId"]!.GetValue<Guid>()));
+        Assert.Equal([second, first], mine.Select(order => order.OrderId));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MyStamp.Integration.Tests.Infrastructure;
+using MyStamp.Orders.Contracts;
 using Npgsql;
 using Quartz;
 
@@ -49,16 +50,16 @@ public sealed class ProductionBatchTests : IAsyncLifetime
         var scheduler = await _node.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.TriggerJob(ProductionBatch);
 
-        for (var attempt = 0; attempt < 60 && await Status(customer, paid) != "InProduction"; attempt++)
+        for (var attempt = 0; attempt < 60 && await Status(customer, paid) != OrderStatus.InProduction; attempt++)
         {
             await Task.Delay(500);
         }
-        Assert.Equal("InProduction", await Status(customer, paid));
-        Assert.Equal("Production", (await OrdersWorld.GetOrder(customer, paid))["history"]!.AsArray()[^1]!["source"]!.GetValue<string>());
-        Assert.Equal("Submitted", await Status(customer, unpaid));
-        Assert.Equal("Cancelled", await Status(customer, cancelled));
+        Assert.Equal(OrderStatus.InProduction, await Status(customer, paid));
+        Assert.Equal(TransitionSource.Production, (await OrdersWorld.GetOrder(customer, paid)).History[^1].Source);
+        Assert.Equal(OrderStatus.Submitted, await Status(customer, unpaid));
+        Assert.Equal(OrderStatus.Cancelled, await Status(customer, cancelled));
     }
 
-    private static async Task<string> Status(TestClient customer, Guid orderId) =>
-        (await OrdersWorld.GetOrder(customer, orderId))["status"]!.GetValue<string>();
+    private static async Task<OrderStatus> Status(TestClient customer, Guid orderId) =>
+        (await OrdersWorld.GetOrder(customer, orderId)).Status;
 }

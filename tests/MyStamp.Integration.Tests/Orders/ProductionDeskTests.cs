@@ -87,7 +87,7 @@ public class ProductionDeskTests(NodeFixture fixture) : IClassFixture<NodeFixtur
             controllerAttestation = true,
         });
         Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
-        var orderId = (await placed.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("orderId").GetGuid();
+        var orderId = (await placed.Read<MyStamp.Orders.Contracts.OrderView>()).OrderId;
         Assert.Equal(HttpStatusCode.OK, (await customer.PostAsync($"/api/orders/{orderId}/pay", null)).StatusCode);
         return (customer.AccountId, orderId, designId);
     }
