@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MyStamp.Audit.Contracts;
 using MyStamp.Integration.Tests.Infrastructure;
 using MyStamp.Integration.Tests.Retention;
 using MyStamp.Orders.Contracts;
+using MyStamp.Privacy.Contracts;
+using MyStamp.Web.Privacy;
 
 namespace MyStamp.Integration.Tests.Privacy;
 
@@ -32,16 +33,16 @@ public sealed class ErasureRequestTests
         using var form = PrivacyTestFiles.RequestForm("Erasure", (string)registration["firstName"]!, (string)registration["lastName"]!, account.Email, document: null, redactionsJson: null);
         using var submitted = await client.PostAsync("/api/privacy/requests", form);
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
-        var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid();
+        var requestId = (await submitted.Read<SubmittedRequest>()).RequestId;
         using var admin = await world.Node.LoginAsAdmin();
-        Assert.Equal("InProgress", await DataSubjectRequestTests.Status(admin, requestId));
+        Assert.Equal(RequestStatus.InProgress, await PrivacyWorld.Status(admin, requestId));
         // Opening the request put a look in the customer's audit trail.
         Assert.NotEmpty(await world.Grains.GetGrain<IPersonalDataViewsGrain>(account.CustomerId).List());
 
-        var fulfilled = await DataSubjectRequestTests.Decide(admin, requestId, new { decision = "Fulfil" }, HttpStatusCode.OK);
+        var fulfilled = (await PrivacyWorld.Decide(admin, requestId, new { decision = "Fulfil" }, HttpStatusCode.OK))!;
 
-        Assert.Equal("Fulfilled", fulfilled.GetProperty("status").GetString());
-        Assert.NotEmpty(fulfilled.GetProperty("processorsNotified").EnumerateArray());
+        Assert.Equal(RequestStatus.Fulfilled, fulfilled.Status);
+        Assert.NotEmpty(fulfilled.ProcessorsNotified);
         Assert.True(await world.IsErased(account.CustomerId));
         Assert.Equal("request", await world.Scalar<string>("SELECT erased_by FROM retention_deadlines WHERE subject_kind = 'customer' AND subject_id = @id", ("id", account.CustomerId)));
         // Signed out everywhere, and no sign-in any more.
@@ -57,13 +58,13 @@ public sealed class ErasureRequestTests
         Assert.Empty(await world.Grains.GetGrain<IPersonalDataViewsGrain>(account.CustomerId).List());
 
         // The request stays as proof it was answered: fulfilled, with its steps, but without the person.
-        var detail = await admin.GetFromJsonAsync<JsonObject>($"/api/admin/privacy/requests/{requestId}");
-        var request = detail!["request"]!;
-        Assert.Equal("Fulfilled", (string?)request["status"]);
-        Assert.Null(request["customerId"]);
-        Assert.DoesNotContain(account.Email, request.ToJsonString(), StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain((string)registration["lastName"]!, request.ToJsonString(), StringComparison.OrdinalIgnoreCase);
-        var actions = detail["auditTrail"]!.AsArray().Select(step => (string?)step!["action"]).ToList();
+        var detail = await PrivacyWorld.Open(admin, requestId);
+        Assert.Equal(RequestStatus.Fulfilled, detail.Request.Status);
+        Assert.Null(detail.Request.CustomerId);
+        var asText = await admin.GetStringAsync($"/api/admin/privacy/requests/{requestId}");
+        Assert.DoesNotContain(account.Email, asText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain((string)registration["lastName"]!, asText, StringComparison.OrdinalIgnoreCase);
+        var actions = detail.AuditTrail.Select(step => step.Action).ToList();
         Assert.Contains("Requester's personal data erased", actions);
         Assert.Contains("Customer erased", actions);
         Assert.Equal("Fulfilled", actions.Last());

@@ -42,7 +42,7 @@ public class IdentityDocumentTests(NodeFixture privacy) : IClassFixture<NodeFixt
         Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
         Assert.Equal(stored, await shown.Content.ReadAsByteArrayAsync());
 
-        await DataSubjectRequestTests.Decide(admin, requestId, new { decision = "Verify" }, HttpStatusCode.OK);
+        await PrivacyWorld.Decide(admin, requestId, new { decision = "Verify" }, HttpStatusCode.OK);
 
         Assert.Equal(0L, await TestDatabase.Scalar<long>("SELECT count(*) FROM privacy_identity_documents WHERE request_id = @id", ("id", requestId)));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/admin/privacy/requests/{requestId}/identity-document")).StatusCode);

@@ -93,7 +93,7 @@ public class ObjectionAndAudienceTests(NodeFixture privacy) : IClassFixture<Node
         var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid();
         Assert.Contains(customer.Id.ToString(), await Export(admin, "Post"), StringComparison.Ordinal);
 
-        await DataSubjectRequestTests.Decide(admin, requestId, new { decision = "Fulfil" }, HttpStatusCode.OK);
+        await PrivacyWorld.Decide(admin, requestId, new { decision = "Fulfil" }, HttpStatusCode.OK);
 
         foreach (var channel in Channels.Append("Surveys"))
         {

@@ -1,9 +1,8 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MyStamp.Integration.Tests.Infrastructure;
+using MyStamp.Privacy.Contracts;
 using MyStamp.Privacy.Requests;
 using Quartz;
 
@@ -30,7 +29,7 @@ public sealed class OverdueRequestTests : IAsyncLifetime
     {
         // O10
         using var admin = await _node.LoginAsAdmin();
-        var requestId = await RecordPostalRequest(admin);
+        var requestId = await PrivacyWorld.RecordPostalRequest(admin);
         Assert.False(await Overdue(admin, requestId));
 
         _clock.Advance(TimeSpan.FromDays(32));
@@ -42,9 +41,9 @@ public sealed class OverdueRequestTests : IAsyncLifetime
         // before this explicit run does: either way the request is flagged, once.
         await _node.Services.GetRequiredService<OverdueRequestsSweep>().Run(CancellationToken.None);
         await _node.Services.GetRequiredService<OverdueRequestsSweep>().Run(CancellationToken.None);
-        var detail = await adminAMonthLater.GetFromJsonAsync<JsonElement>($"/api/admin/privacy/requests/{requestId}");
-        Assert.True(detail.GetProperty("request").GetProperty("overdue").GetBoolean());
-        Assert.Single(detail.GetProperty("auditTrail").EnumerateArray(), e => e.GetProperty("action").GetString() == "Flagged overdue" && e.GetProperty("actor").GetString() == "system");
+        var detail = await PrivacyWorld.Open(adminAMonthLater, requestId);
+        Assert.True(detail.Request.Overdue);
+        Assert.Single(detail.AuditTrail, entry => entry.Action == "Flagged overdue" && entry.Actor == "system");
         var scheduler = await _node.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         Assert.NotNull(await scheduler.GetJobDetail(OverdueRequestsJob.Key));
         Assert.NotEmpty(await scheduler.GetTriggersOfJob(OverdueRequestsJob.Key));
@@ -55,43 +54,26 @@ public sealed class OverdueRequestTests : IAsyncLifetime
     {
         // O10
         using var admin = await _node.LoginAsAdmin();
-        var early = await RecordPostalRequest(admin);
-        var late = await RecordPostalRequest(admin);
+        var early = await PrivacyWorld.RecordPostalRequest(admin);
+        var late = await PrivacyWorld.RecordPostalRequest(admin);
         var due = await DueBy(admin, early);
 
-        await DataSubjectRequestTests.Decide(admin, early, new { decision = "Extend" }, HttpStatusCode.BadRequest);
-        var extended = await DataSubjectRequestTests.Decide(admin, early, new { decision = "Extend", reason = "Archives must be searched." }, HttpStatusCode.OK);
-        Assert.InRange(DateOnly.Parse(extended.GetProperty("dueBy").GetString()!).DayNumber - due.DayNumber, 59, 62);
-        Assert.Contains("Archives must be searched.", extended.GetProperty("messages").EnumerateArray().Last().GetProperty("body").GetString(), StringComparison.Ordinal);
-        await DataSubjectRequestTests.Decide(admin, early, new { decision = "Extend", reason = "Once more." }, HttpStatusCode.Conflict);
+        await PrivacyWorld.Decide(admin, early, new { decision = "Extend" }, HttpStatusCode.BadRequest);
+        var extended = (await PrivacyWorld.Decide(admin, early, new { decision = "Extend", reason = "Archives must be searched." }, HttpStatusCode.OK))!;
+        Assert.InRange(extended.DueBy.DayNumber - due.DayNumber, 59, 62);
+        Assert.Contains("Archives must be searched.", extended.Messages[^1].Body, StringComparison.Ordinal);
+        await PrivacyWorld.Decide(admin, early, new { decision = "Extend", reason = "Once more." }, HttpStatusCode.Conflict);
 
         _clock.Advance(TimeSpan.FromDays(33));
         // An admin's sign-in ends after 20 idle minutes: a month later they sign in again.
         using var adminAMonthLater = await _node.LoginAsAdmin();
-        await DataSubjectRequestTests.Decide(adminAMonthLater, late, new { decision = "Extend", reason = "Too late now." }, HttpStatusCode.Conflict);
+        await PrivacyWorld.Decide(adminAMonthLater, late, new { decision = "Extend", reason = "Too late now." }, HttpStatusCode.Conflict);
         Assert.False(await Overdue(adminAMonthLater, early));
         Assert.True(await Overdue(adminAMonthLater, late));
     }
 
-    private static async Task<Guid> RecordPostalRequest(HttpClient admin)
-    {
-        var response = await admin.PostAsJsonAsync("/api/admin/privacy/requests", new
-        {
-            type = "Access",
-            firstName = "Marc",
-            lastName = "Wouters",
-            address = "Stationsstraat 4, 3000 Leuven",
-        });
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid();
-    }
+    private static async Task<bool> Overdue(HttpClient admin, Guid requestId) =>
+        (await PrivacyWorld.Queue(admin)).Single(entry => entry.RequestId == requestId).Overdue;
 
-    private static async Task<bool> Overdue(HttpClient admin, Guid requestId)
-    {
-        var queue = await admin.GetFromJsonAsync<JsonElement>("/api/admin/privacy/requests");
-        return queue.EnumerateArray().Single(entry => entry.GetProperty("requestId").GetGuid() == requestId).GetProperty("overdue").GetBoolean();
-    }
-
-    private static async Task<DateOnly> DueBy(HttpClient admin, Guid requestId) =>
-        DateOnly.Parse((await admin.GetFromJsonAsync<JsonElement>($"/api/admin/privacy/requests/{requestId}")).GetProperty("request").GetProperty("dueBy").GetString()!);
+    private static async Task<DateOnly> DueBy(HttpClient admin, Guid requestId) => (await PrivacyWorld.Open(admin, requestId)).Request.DueBy;
 }

@@ -161,8 +161,8 @@ public sealed class ErasureCompletenessTests
 
         using var admin = await world.Node.LoginAsAdmin();
         var reason = $"Stuur de voorkant van de kaart van Oudenhoven{letters}";
-        await DataSubjectRequestTests.Decide(admin, requestId, new { decision = "AskMoreProof", reason }, HttpStatusCode.OK);
-        await DataSubjectRequestTests.Decide(admin, requestId, new { decision = "Verify", customerId }, HttpStatusCode.OK);
+        await PrivacyWorld.Decide(admin, requestId, new { decision = "AskMoreProof", reason }, HttpStatusCode.OK);
+        await PrivacyWorld.Decide(admin, requestId, new { decision = "Verify", customerId }, HttpStatusCode.OK);
         using (var opened = await admin.GetAsync($"/api/admin/privacy/requests/{requestId}"))
         {
             Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
