@@ -20,8 +20,11 @@ if (args is ["keys", ..])
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddDatabase();
-// Grains are found by Orleans' code generation in the module assemblies the Silo references: no per-module silo wiring.
-builder.AddMyStampSilo(silo => silo.AddTelemetry());
+// Grains are found by Orleans' code generation in the module assemblies the Silo references; a module adds to
+// the silo only what it really configures (Keys: the placement of each node's key-cache grain).
+builder.AddMyStampSilo(silo => silo
+    .AddTelemetry()
+    .AddKeysGrains());
 
 builder.Services
     // The one clock of the node: every module, grain and job takes it (tests replace it to move years ahead).

@@ -67,6 +67,8 @@ public sealed class RegistrationFailureTests : IAsyncLifetime
 
             public Task RecordErased(RetentionSubjectKind kind, Guid subjectId, DateTimeOffset at, ErasureSource source, bool onlyIfTracked = false) =>
                 inner.RecordErased(kind, subjectId, at, source, onlyIfTracked);
+
+            public Task RecordErasureStarted(RetentionSubjectKind kind, Guid subjectId, DateTimeOffset at) => inner.RecordErasureStarted(kind, subjectId, at);
         }
     }
 }

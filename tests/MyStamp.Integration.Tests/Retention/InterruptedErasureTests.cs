@@ -49,6 +49,33 @@ public sealed class InterruptedErasureTests
     }
 
     [Fact]
+    public async Task An_erasure_on_request_cut_off_once_the_key_is_destroyed_is_finished_by_the_nightly_sweep()
+    {
+        // O7, O8: years before the deadline the sweep looks at; the mark set before the key went is what it finds.
+        var crash = new CrashingEraser();
+        await using var world = await RetentionWorld.Create("crash-request", services => services.AddSingleton<IPersonalDataEraser>(crash));
+        var (account, client) = await world.SignedInCustomer();
+        var designId = await world.ApprovedDesign(client, RetentionWorld.PatternPhoto());
+        var orderId = await RetentionWorld.PlaceOrder(client, designId);
+
+        // The key is destroyed, then the node "dies" before any module deleted a row.
+        await Assert.ThrowsAnyAsync<Exception>(() => world.Customer(account.CustomerId).EraseNow(ErasureSource.Request));
+        await world.Restart();
+        Assert.Equal(1L, await world.StateRows("customer"));
+        Assert.Null(await world.ErasedAt("customer", account.CustomerId));
+
+        var sweep = await world.Report.SweepNow();
+
+        Assert.Equal(1, sweep.CustomersErased);
+        Assert.Equal(0, sweep.Failures);
+        Assert.True(await world.IsErased(account.CustomerId));
+        Assert.Equal(0L, await world.StateRows("customer"));
+        Assert.Equal(0L, await world.ReminderRows(account.CustomerId));
+        Assert.Null(await world.Grains.GetGrain<IOrderGrain>(orderId).Get());
+        Assert.Null(await world.Grains.GetGrain<IDesignGrain>(designId).GetSummary());
+    }
+
+    [Fact]
     public async Task Erasing_twice_changes_nothing_the_second_time_and_counts_once()
     {
         // O7: a retry never fails because something is already gone.

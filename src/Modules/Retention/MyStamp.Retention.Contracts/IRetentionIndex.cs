@@ -23,4 +23,10 @@ public interface IRetentionIndex
     /// close its row if the index has one, but add none.
     /// </param>
     Task RecordErased(RetentionSubjectKind kind, Guid subjectId, DateTimeOffset at, ErasureSource source, bool onlyIfTracked = false);
+
+    /// <summary>
+    /// Marks an erasure as under way, before the subject's key is destroyed: until <see cref="RecordErased"/> closes
+    /// the row, the nightly sweep asks the subject to finish it, whatever its deadline (a node may die in between).
+    /// </summary>
+    Task RecordErasureStarted(RetentionSubjectKind kind, Guid subjectId, DateTimeOffset at);
 }

@@ -4,6 +4,7 @@ using MyStamp.Customers.Accounts;
 using MyStamp.Customers.Contracts;
 using MyStamp.Customers.EmailIndex;
 using MyStamp.Customers.Profile;
+using MyStamp.Keys.Contracts;
 
 namespace MyStamp.Customers.Admins;
 
@@ -18,10 +19,16 @@ internal interface IAdminAccountGrain : IEmailHolderGrain
     Task Seed(string email, string password);
 }
 
+/// <summary>
+/// A staff member's address and password hash are personal data too: the state is sealed under the admin's own
+/// key (the grain's id) like a customer's, so the address is in no row, WAL segment or backup in plaintext.
+/// </summary>
 [GenerateSerializer]
 [Alias("mystamp.customers.admin-account-state")]
-internal sealed class AdminAccountState
+internal sealed class AdminAccountState : IPersonalState
 {
+    Guid? IPersonalState.DataSubject => null;
+
     [Id(0)] public string? Email { get; set; }
     [Id(1)] public Credentials? Credentials { get; set; }
     /// <summary>Sign-in cookies carry the version they were issued for; signing out or a new password moves it on.</summary>

@@ -176,6 +176,9 @@ internal sealed partial class CustomerGrain : IRetentionSubject, IRemindable
             LogErasureStarted(CustomerId, source);
         }
         var progress = state.Retention.Erasure;
+        // Durable beside the state: should the node die once the key is gone, the nightly sweep finds this mark and
+        // resumes, even for an erasure on request long before the deadline the sweep otherwise looks at.
+        await retentionIndex.RecordErasureStarted(RetentionSubjectKind.Customer, CustomerId, progress.StartedAt);
 
         // The key first: everything the customer left anywhere is unreadable from here on, whatever follows.
         await protector.DestroyKey(CustomerId);
@@ -194,7 +197,7 @@ internal sealed partial class CustomerGrain : IRetentionSubject, IRemindable
         await customer.ClearStateAsync();
         customer.State = new CustomerState();
         // A key made while the erasure ran (a late write under the customer's id) and the record's own go too.
-        await Task.WhenAll(protector.DestroyKey(CustomerId), protector.DestroyKey(progress.RecordKey));
+        await protector.DestroyKeys([CustomerId, progress.RecordKey]);
         await retentionIndex.RecordErased(RetentionSubjectKind.Customer, CustomerId, clock.GetUtcNow(), erasedBy);
         LogErased(CustomerId, erasedBy);
         DeactivateOnIdle();

@@ -58,4 +58,17 @@ internal sealed class RetentionIndex(NpgsqlDataSource dataSource, RetentionMetri
             metrics.Erased(kind, source);
         }
     }
+
+    public async Task RecordErasureStarted(RetentionSubjectKind kind, Guid subjectId, DateTimeOffset at)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO retention_deadlines (subject_kind, subject_id, deadline, erasure_started_at) VALUES (@kind, @id, @at, @at)
+            ON CONFLICT (subject_kind, subject_id) DO UPDATE SET erasure_started_at = EXCLUDED.erasure_started_at
+                WHERE retention_deadlines.erased_at IS NULL AND retention_deadlines.erasure_started_at IS NULL
+            """);
+        command.Parameters.AddWithValue("kind", RetentionMetrics.Tag(kind));
+        command.Parameters.AddWithValue("id", subjectId);
+        command.Parameters.AddWithValue("at", at.UtcDateTime);
+        await command.ExecuteNonQueryAsync();
+    }
 }

@@ -13,7 +13,8 @@ namespace MyStamp.Retention.Sweep;
 /// <summary>
 /// The backstop of the reminders (O7): finds every customer and order past its deadline and not erased (a
 /// reminder lost, a grain that failed halfway), and every customer due for the thirty-day notice that did
-/// not get it, and asks each grain to check its retention. The grain decides, with its own clock and
+/// not get it, and every erasure a dying node left half done (<c>erasure_started_at</c>, set before the key is
+/// destroyed), and asks each grain to check its retention. The grain decides, with its own clock and
 /// state: the sweep never erases anything itself. Customers come first, so their orders go with them.
 /// </summary>
 internal sealed partial class RetentionSweep(
@@ -82,7 +83,8 @@ internal sealed partial class RetentionSweep(
         await using var command = dataSource.CreateCommand("""
             SELECT subject_kind, subject_id FROM retention_deadlines
             WHERE erased_at IS NULL
-              AND (deadline <= @now OR (subject_kind = 'customer' AND notice_given_at IS NULL AND deadline <= @notice_horizon))
+              AND (deadline <= @now OR erasure_started_at IS NOT NULL
+                   OR (subject_kind = 'customer' AND notice_given_at IS NULL AND deadline <= @notice_horizon))
               AND (subject_kind, subject_id) > (@after_kind, @after_id)
             ORDER BY subject_kind, subject_id
             LIMIT @limit
