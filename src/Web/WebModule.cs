@@ -103,6 +103,7 @@ public static class WebModule
         app.MapRazorPages().WithStaticAssets();
         app.MapOrdersApi();
         app.MapAccountApi();
+        app.MapLanguageSwitcher();
         app.MapStudioApi();
         app.MapPrivacyApi();
         app.MapAdminConsole();

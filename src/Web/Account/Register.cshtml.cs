@@ -9,7 +9,7 @@ using MyStamp.Web.Languages;
 namespace MyStamp.Web.Account;
 
 [EnableRateLimiting(AccountRateLimits.Register)]
-public sealed class RegisterModel(IGrainFactory grains) : PageModel
+public sealed class RegisterModel(IGrainFactory grains, DomainText text) : PageModel
 {
     [BindProperty]
     public ProfileForm Form { get; set; } = new();
@@ -40,6 +40,7 @@ public sealed class RegisterModel(IGrainFactory grains) : PageModel
         var input = Form.ToInput(AcceptPolicy ? PolicyVersion : null, Errors);
         if (Errors.Count > 0)
         {
+            Errors = Errors.ToDictionary(pair => pair.Key, pair => pair.Value.Select(text.Translate).ToArray());
             return Page();
         }
         try
@@ -50,8 +51,8 @@ public sealed class RegisterModel(IGrainFactory grains) : PageModel
         }
         catch (DomainException failure)
         {
-            Errors = failure.FieldErrors.ToDictionary();
-            Problem = failure.Title;
+            Errors = text.FieldErrors(failure);
+            Problem = text.Title(failure);
             return Page();
         }
     }

@@ -37,6 +37,10 @@ public static class ShopLanguages
     public static IServiceCollection AddShopLanguages(this IServiceCollection services)
     {
         services.AddLocalization();
+        // The building blocks' generic messages ("One or more fields are not valid.") are in the web edge's own text.
+        services.AddSingleton(provider => new DomainText(
+            provider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizerFactory>(),
+            [typeof(ShopText), typeof(Customers.Contracts.Messages.CustomersMessages)]));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Dutch);
