@@ -34,10 +34,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) with the node as base URL.</summary>
-    public async Task<IPage> NewPage()
+    /// <summary>
+    /// A fresh browser context (own cookies) with the node as base URL, set to a language as a visitor's browser is
+    /// (its Accept-Language): English unless a test asks for another, e.g. "nl-BE" or "fr-BE".
+    /// </summary>
+    public async Task<IPage> NewPage(string locale = "en-GB")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = locale });
         return await context.NewPageAsync();
     }
 

@@ -7,7 +7,7 @@ using MyStamp.Web.Security;
 namespace MyStamp.Web.Account;
 
 [EnableRateLimiting(AccountRateLimits.SignIn)]
-public sealed class LoginModel(IGrainFactory grains) : PageModel
+public sealed class LoginModel(IGrainFactory grains, Microsoft.Extensions.Localization.IStringLocalizer<Languages.ShopText> text) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -29,7 +29,7 @@ public sealed class LoginModel(IGrainFactory grains) : PageModel
         var account = await grains.GetGrain<IAccountsGrain>(0).SignIn(new SignInAttempt(Email ?? "", Password ?? ""));
         if (account is null)
         {
-            Problem = "The e-mail address or password is not right, or the account is locked for a while after too many attempts.";
+            Problem = text["The e-mail address or password is not right, or the account is locked for a while after too many attempts."];
             return Page();
         }
         await AccountClaims.SignIn(HttpContext, account);

@@ -21,6 +21,9 @@ public sealed class ProfileForm
     public string? AccountType { get; set; } = nameof(Customers.Contracts.AccountType.Consumer);
     public string? VatNumber { get; set; }
 
+    /// <summary>English; the page translates it like the module's messages.</summary>
+    public const string BirthDateUnreadable = "Enter the birth date as year-month-day, e.g. 1990-04-23.";
+
     public static readonly IReadOnlyList<(string Value, string Label)> Genders =
         [("Female", "Female"), ("Male", "Male"), ("Other", "Other"), ("PreferNotToSay", "Prefer not to say")];
 
@@ -43,7 +46,7 @@ public sealed class ProfileForm
             }
             else
             {
-                formErrors["birthDate"] = ["Enter the birth date as year-month-day, e.g. 1990-04-23."];
+                formErrors["birthDate"] = [BirthDateUnreadable];
             }
         }
         AccountType? accountType = Enum.TryParse<AccountType>(AccountType, ignoreCase: true, out var type) && Enum.IsDefined(type) ? type : null;
@@ -76,5 +79,8 @@ public sealed class ProfileForm
 /// <summary>What the shared field partial needs: the typed values and the errors keyed by API field name.</summary>
 public sealed record ProfileFieldsModel(ProfileForm Form, IReadOnlyDictionary<string, string[]> Errors)
 {
-    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+    public string? ErrorFor(string field) => FieldErrorText.For(Errors, field);
+
+    /// <summary>"true" while the field has an error, else null (the attribute is left out).</summary>
+    public string? Invalid(string field) => FieldErrorText.Invalid(Errors, field);
 }

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.RateLimiting;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.Customers.Contracts;
 using MyStamp.Privacy.Contracts;
+using MyStamp.Web.Languages;
 
 namespace MyStamp.Web.Account;
 
 [EnableRateLimiting(AccountRateLimits.Register)]
-public sealed class RegisterModel(IGrainFactory grains) : PageModel
+public sealed class RegisterModel(IGrainFactory grains, DomainText text) : PageModel
 {
     [BindProperty]
     public ProfileForm Form { get; set; } = new();
@@ -39,18 +40,19 @@ public sealed class RegisterModel(IGrainFactory grains) : PageModel
         var input = Form.ToInput(AcceptPolicy ? PolicyVersion : null, Errors);
         if (Errors.Count > 0)
         {
+            Errors = Errors.ToDictionary(pair => pair.Key, pair => pair.Value.Select(text.Translate).ToArray());
             return Page();
         }
         try
         {
-            var profile = await grains.GetGrain<ICustomerGrain>(Guid.CreateVersion7()).Register(new RegisterCustomer(input, Password));
+            var profile = await grains.GetGrain<ICustomerGrain>(Guid.CreateVersion7()).Register(new RegisterCustomer(input, Password, ShopLanguages.Current));
             await AccountClaims.SignIn(HttpContext, new SignedInAccount(profile.CustomerId, IsAdmin: false, profile.AccountType));
             return RedirectToPage("/Account/Profile", new { registered = true });
         }
         catch (DomainException failure)
         {
-            Errors = failure.FieldErrors.ToDictionary();
-            Problem = failure.Title;
+            Errors = text.FieldErrors(failure);
+            Problem = text.Title(failure);
             return Page();
         }
     }

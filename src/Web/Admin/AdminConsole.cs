@@ -33,7 +33,6 @@ public static class AdminConsole
     {
         services.AddAdminSession(configuration);
         services.AddSingleton<ClusterHealthReader>();
-        services.AddSingleton<AdminDesks>();
         services.AddHttpContextAccessor();
         services.AddScoped<AdminLooks>();
         services.Configure<RazorPagesOptions>(options =>

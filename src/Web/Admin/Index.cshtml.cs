@@ -4,9 +4,8 @@ namespace MyStamp.Web.Admin;
 
 /// <summary>The admin console's home: where to go, and how the cluster is doing.</summary>
 [Looks.ShowsNoPersonalData("Links to the desks and cluster health: silos, activation and reminder counts")]
-public sealed class AdminHomeModel(ClusterHealthReader health, AdminDesks desks) : PageModel
+public sealed class AdminHomeModel(ClusterHealthReader health) : PageModel
 {
-    public AdminDesks Desks => desks;
 
     public ClusterHealth Cluster { get; private set; } = null!;
 

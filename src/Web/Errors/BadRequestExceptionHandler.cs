@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using MyStamp.Web.Languages;
 
 namespace MyStamp.Web.Errors;
 
@@ -10,7 +12,7 @@ namespace MyStamp.Web.Errors;
 /// fields, a body too large) become 400/413 problem details instead of a 500. When the JSON reader
 /// knows where it stopped, the answer names that field in its <c>errors</c> map.
 /// </summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails, IStringLocalizer<ShopText> text) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -20,9 +22,9 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         }
         var status = badRequest.StatusCode is >= 400 and < 500 ? badRequest.StatusCode : StatusCodes.Status400BadRequest;
         httpContext.Response.StatusCode = status;
-        var title = status == StatusCodes.Status413PayloadTooLarge ? "The request is too large." : "The request could not be read. Check that the body is valid JSON with the documented fields.";
+        string title = status == StatusCodes.Status413PayloadTooLarge ? text["The request is too large."] : text["The request could not be read. Check that the body is valid JSON with the documented fields."];
         var problem = badRequest.InnerException is JsonException json && status == StatusCodes.Status400BadRequest
-            ? new ValidationProblemDetails(new Dictionary<string, string[]> { [FieldOf(json.Path)] = [MessageFor(json)] }) { Title = title }
+            ? new ValidationProblemDetails(new Dictionary<string, string[]> { [FieldOf(json.Path)] = [text[MessageFor(json)]] }) { Title = title }
             : new ProblemDetails { Title = title };
         problem.Status = status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });

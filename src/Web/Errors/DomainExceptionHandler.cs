@@ -2,14 +2,15 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Web.Languages;
 
 namespace MyStamp.Web.Errors;
 
 /// <summary>
-/// The one place where a broken business rule becomes RFC 7807 problem details. Anything else that
+/// The one place where a broken business rule becomes RFC 7807 problem details, in the request's language. Anything else that
 /// escapes is a bug and answers a generic 500 without details (the message might hold personal data).
 /// </summary>
-internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetails, DomainText text) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -18,9 +19,10 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
             return false;
         }
         httpContext.Response.StatusCode = StatusFor(domain.Kind);
+        // In the request's language: the module raised English, its resource holds the translations.
         var problem = domain.FieldErrors.Count > 0
-            ? new ValidationProblemDetails(domain.FieldErrors.ToDictionary()) { Title = domain.Title }
-            : new ProblemDetails { Title = domain.Title };
+            ? new ValidationProblemDetails(text.FieldErrors(domain)) { Title = text.Title(domain) }
+            : new ProblemDetails { Title = text.Title(domain) };
         problem.Status = httpContext.Response.StatusCode;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }

@@ -2,7 +2,9 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
+using MyStamp.Web.Languages;
 using Npgsql;
 using Orleans.Runtime;
 using Orleans.Serialization;
@@ -15,7 +17,7 @@ namespace MyStamp.Web.Errors;
 /// <c>Retry-After</c> header, never a 500: the client may simply try again, and nothing was acknowledged.
 /// A PostgreSQL error that is not transient (a constraint, a syntax error) stays a 500: that is a bug.
 /// </summary>
-internal sealed partial class UnavailableExceptionHandler(IProblemDetailsService problemDetails, ILogger<UnavailableExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class UnavailableExceptionHandler(IProblemDetailsService problemDetails, IStringLocalizer<ShopText> text, ILogger<UnavailableExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>Seconds a client is asked to wait: about the time a PostgreSQL restart or a silo's death declaration takes.</summary>
     public const int RetryAfterSeconds = 5;
@@ -33,7 +35,7 @@ internal sealed partial class UnavailableExceptionHandler(IProblemDetailsService
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "The service is briefly unavailable. Nothing was changed; please try again in a few seconds.",
+            Title = text["The service is briefly unavailable. Nothing was changed; please try again in a few seconds."],
         };
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }

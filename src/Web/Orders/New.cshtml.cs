@@ -11,7 +11,7 @@ namespace MyStamp.Web.Orders;
 
 /// <summary>The order form: an approved design, a tariff, sheets, a shipping address, the controller attestation (O2), with its price.</summary>
 [Authorize]
-public sealed class NewOrderModel(IGrainFactory grains) : PageModel
+public sealed class NewOrderModel(IGrainFactory grains, Languages.DomainText text) : PageModel
 {
     public PriceList Prices { get; private set; } = null!;
     public CustomerProfile? Profile { get; private set; }
@@ -41,12 +41,12 @@ public sealed class NewOrderModel(IGrainFactory grains) : PageModel
     {
         if (Form.DesignId is null)
         {
-            ModelState.AddModelError("Form.DesignId", "Choose a design.");
+            ModelState.AddModelError("Form.DesignId", text.Translate("Choose a design."));
         }
         if (!Form.ControllerAttestation)
         {
             // O2
-            ModelState.AddModelError("Form.ControllerAttestation", "Confirm that you may use the likeness and names of the people shown or named on your stamps.");
+            ModelState.AddModelError("Form.ControllerAttestation", text.Translate("Confirm that you may use the likeness and names of the people shown or named on your stamps."));
         }
         if (ModelState.IsValid)
         {
@@ -64,12 +64,12 @@ public sealed class NewOrderModel(IGrainFactory grains) : PageModel
                 {
                     foreach (var message in messages)
                     {
-                        ModelState.AddModelError(FormField(field), message);
+                        ModelState.AddModelError(FormField(field), text.Translate(message));
                     }
                 }
                 if (exception.FieldErrors.Count == 0)
                 {
-                    ModelState.AddModelError("", exception.Title);
+                    ModelState.AddModelError("", text.Title(exception));
                 }
             }
         }

@@ -33,7 +33,8 @@ public static class OrdersApi
             grains.GetGrain<IOrderGrain>(id).Pay(user.CustomerId()));
         orders.MapPost("/{id:guid}/cancel", (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
             grains.GetGrain<IOrderGrain>(id).Cancel(user.CustomerId()));
-        orders.MapGet("/prices", (IGrainFactory grains) => grains.GetGrain<IOrderCatalogGrain>(0).GetPriceList());
+        // The home page shows the prices to visitors who have not signed in (a public route, see AccessMatrixTests).
+        orders.MapGet("/prices", (IGrainFactory grains) => grains.GetGrain<IOrderCatalogGrain>(0).GetPriceList()).AllowAnonymous();
         orders.MapGet("/quote", (Tariff? tariff, int? sheets, IGrainFactory grains) =>
             tariff is null || sheets is null
                 ? throw DomainException.Invalid(Missing(("tariff", tariff is null), ("sheets", sheets is null)))

@@ -36,8 +36,11 @@ public class OrderPageTests(BrowserFixture browser)
         await Assertions.Expect(status).ToHaveTextAsync("Shipped", new() { Timeout = 10_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.stillTheSamePage === true"), "the page was reloaded");
         Assert.Equal(0, navigations);
+        // In words, never the code names; each step keeps its code for the page's script.
         var history = await page.GetByTestId("order-history").Locator("li > span").AllInnerTextsAsync();
-        Assert.Equal(["Submitted", "Paid", "InProduction", "Printed", "Shipped"], history);
+        Assert.Equal(["Waiting for payment", "Paid", "Being printed", "Printed, ready to ship", "Shipped"], history);
+        var codes = await page.GetByTestId("order-history").Locator("li > span").EvaluateAllAsync<string[]>("spans => spans.map(span => span.dataset.status)");
+        Assert.Equal(["Submitted", "Paid", "InProduction", "Printed", "Shipped"], codes);
         // Paid orders can be cancelled; a shipped one no longer offers it.
         Assert.False(await page.GetByTestId("cancel").IsVisibleAsync());
     }

@@ -40,8 +40,16 @@ public partial class ConsoleHomeTests(NodeFixture fixture) : IClassFixture<NodeF
         using var admin = await Node.LoginAsAdmin(api: false);
 
         var html = await (await admin.GetAsync("/admin")).Content.ReadAsStringAsync();
-        var links = AdminLink().Matches(html).Select(match => match.Groups[1].Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var links = AdminLink().Matches(html).Select(match => match.Groups[1].Value)
+            .Concat(DeskCard().Matches(html).Select(match => match.Groups[1].Value))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
+        // Every card leads to a working page: moderation, production, requests, retention, customers, dashboard.
+        Assert.DoesNotContain("not part of this build", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("/Studio/Review", links);
+        Assert.Contains("/Admin/Orders", links);
+        Assert.Contains("/Admin/Privacy/Requests", links);
+        Assert.Contains("/Admin/Retention", links);
         Assert.Contains("/admin/customers", links);
         Assert.Contains("/admin/dashboard/", links);
         foreach (var link in links)
@@ -55,6 +63,9 @@ public partial class ConsoleHomeTests(NodeFixture fixture) : IClassFixture<NodeF
 
     private static string Figure(string html, string testId) =>
         Regex.Match(html, $"data-testid=\"{testId}\">([^<]+)<").Groups[1].Value;
+
+    [GeneratedRegex("<a class=\"card\" href=\"([^\"]+)\"")]
+    private static partial Regex DeskCard();
 
     [GeneratedRegex("href=\"(/admin[^\"#]*)\"", RegexOptions.IgnoreCase)]
     private static partial Regex AdminLink();

@@ -25,12 +25,26 @@ public sealed partial class TestClient : HttpClient
         Node = node;
         BaseAddress = node.ClientOptions.BaseAddress;
         IsApiClient = api;
+        // Tests read the shop in English, as a browser set to English would (the shop's default is Dutch);
+        // a request of its own with an Accept-Language header overrides it.
+        DefaultRequestHeaders.AcceptLanguage.ParseAdd(TestLanguage);
         if (api)
         {
             // State-changing API calls are refused without it (request-forgery defence).
             DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
         }
     }
+
+    /// <summary>From now on the client asks for this language (its Accept-Language), like a browser set to it.</summary>
+    public TestClient AskingFor(string acceptLanguage)
+    {
+        DefaultRequestHeaders.AcceptLanguage.Clear();
+        DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        return this;
+    }
+
+    /// <summary>The language test clients ask for unless a test asks for another.</summary>
+    public const string TestLanguage = "en";
 
     public MyStampNode Node { get; }
 
@@ -50,14 +64,15 @@ public sealed partial class TestClient : HttpClient
     public TestClient On(MyStampNode other) => new(other, IsApiClient, _jar) { AccountId = AccountId };
 
     /// <summary>Posts a page's form the way a browser does: with the antiforgery token the page rendered.</summary>
-    public async Task<HttpResponseMessage> PostForm(string pagePath, IReadOnlyDictionary<string, string> fields)
+    /// <param name="action">Where the form posts when not to the page itself (e.g. the header's language switcher).</param>
+    public async Task<HttpResponseMessage> PostForm(string pagePath, IReadOnlyDictionary<string, string> fields, string? action = null)
     {
         var page = await GetAsync(pagePath);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var token = AntiforgeryToken().Match(await page.Content.ReadAsStringAsync());
         Assert.True(token.Success, $"{pagePath} renders no antiforgery token");
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
-        return await PostAsync(pagePath, new FormUrlEncodedContent(form));
+        return await PostAsync(action ?? pagePath, new FormUrlEncodedContent(form));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

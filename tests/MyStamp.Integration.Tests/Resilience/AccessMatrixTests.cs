@@ -91,6 +91,8 @@ public sealed partial class AccessMatrixTests(AccessWorld world) : IClassFixture
         Route("/Privacy"), Route("/Privacy/(Index|Cookies|Request|Versions/.*|Version.*)"),
         Route("/api/privacy/(policy|policy/versions.*|register)"), Route("/api/privacy/requests", "POST"),
         Route("/api/designs/formats"), Route("/Studio/Formats"),
+        // What MyStamp costs is shown on the home page before anyone signs in; anyone may choose a language.
+        Route("/api/orders/prices", "GET"), Route("/language", "POST"),
         // The API's description and its browsable reference (README, "For scripts: the API reference").
         Route("/openapi/v1.json", "GET"), Route("/api/docs.*", "GET"),
         // The static-file fallback: anything not routed otherwise (a missing file answers 404 to anyone).

@@ -4,7 +4,15 @@
 window.MyStampOrders = (() => {
     "use strict";
 
-    const money = (amount, currency) => `${currency} ${Number(amount).toFixed(2)}`;
+    // Belgian style in the page's language ("€ 23,50" in Dutch, "23,50 €" in French and German).
+    const locale = `${document.documentElement.lang || "nl"}-BE`;
+    const money = (amount, currency) =>
+        new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 2 }).format(Number(amount));
+    // The hub sends status codes; the page shows them in words (data-status-words, written by the server in its language).
+    const wordsElement = document.querySelector("[data-status-words]");
+    const words = wordsElement ? JSON.parse(wordsElement.dataset.statusWords) : {};
+    const inWords = status => words[status] || status;
+    const brusselsTime = at => new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Brussels" }).format(new Date(at));
 
     function connect({ onStatus, onProgress, catchUp }) {
         const connection = new signalR.HubConnectionBuilder()
@@ -46,16 +54,18 @@ window.MyStampOrders = (() => {
         const apply = change => {
             if (!change || change.orderId !== orderId) return;
             const at = Date.parse(change.at);
-            if (at < lastAt || (at === lastAt && status.textContent === change.status)) return;
+            if (at < lastAt || (at === lastAt && status.dataset.status === change.status)) return;
             lastAt = at;
-            status.textContent = change.status;
+            status.dataset.status = change.status;
+            status.textContent = inWords(change.status);
             if (history) {
                 const item = document.createElement("li");
                 const label = document.createElement("span");
-                label.textContent = change.status;
+                label.dataset.status = change.status;
+                label.textContent = inWords(change.status);
                 const time = document.createElement("time");
                 time.setAttribute("datetime", change.at);
-                time.textContent = new Date(change.at).toISOString().replace("T", " ").slice(0, 19) + " UTC";
+                time.textContent = brusselsTime(change.at);
                 item.append(label, " ", time);
                 history.append(item);
             }
@@ -72,7 +82,7 @@ window.MyStampOrders = (() => {
     function watchList() {
         const apply = change => {
             document.querySelectorAll(`[data-order-status][data-order-id="${change.orderId}"]`)
-                .forEach(element => { element.textContent = change.status; });
+                .forEach(element => { element.dataset.status = change.status; element.textContent = inWords(change.status); });
         };
         connect({
             onStatus: apply,

@@ -40,8 +40,8 @@ internal static class ProfileRules
 
     public static ValidProfile? Validate(ProfileInput input, DateOnly today, FieldErrors errors, bool policyVersionRequired)
     {
-        var firstName = Name(input.FirstName, "firstName", "first name", errors);
-        var lastName = Name(input.LastName, "lastName", "last name", errors);
+        var firstName = Name(input.FirstName, "firstName", "Enter your first name.", "Your first name must contain letters.", errors);
+        var lastName = Name(input.LastName, "lastName", "Enter your last name.", "Your last name must contain letters.", errors);
         var email = Email(input.Email, errors);
         var gender = Gender(input.Gender, errors);
         var birthDate = BirthDate(input.BirthDate, today, errors);
@@ -58,12 +58,13 @@ internal static class ProfileRules
         return new ValidProfile(firstName, lastName, email, gender, birthDate, phone, address, accountType.Value, vatNumber, policyVersion);
     }
 
-    private static string? Name(string? value, string field, string label, FieldErrors errors)
+    // Whole sentences, never pieced together: the web edge translates each message as a whole.
+    private static string? Name(string? value, string field, string missing, string noLetters, FieldErrors errors)
     {
-        var text = RequiredText(value, field, $"Enter your {label}.", MaxNameLength, errors);
+        var text = RequiredText(value, field, missing, MaxNameLength, errors);
         if (text is not null && !text.Any(char.IsLetter))
         {
-            errors.Add(field, $"Your {label} must contain letters.");
+            errors.Add(field, noLetters);
             return null;
         }
         return text;
