@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using MyStamp.Customers.Contracts;
 using MyStamp.Web.Languages;
+using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Account;
 
@@ -55,7 +56,7 @@ public static class AccountApi
 
     private static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> GetProfile(ClaimsPrincipal user, IGrainFactory grains)
     {
-        var account = await grains.GetGrain<ICustomerGrain>(user.AccountId()!.Value).GetAccount();
+        var account = await grains.GetGrain<ICustomerGrain>(user.CallerIdOrNull()!.Value).GetAccount();
         return account is null
             ? TypedResults.Problem(title: "This account has no customer profile.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(ProfileResponse.From(account));
@@ -64,7 +65,7 @@ public static class AccountApi
     /// <summary>A new password signs out every other browser; this one gets a cookie of the new session version.</summary>
     private static async Task<NoContent> ChangePassword(ChangePasswordRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext context)
     {
-        var id = user.AccountId()!.Value;
+        var id = user.CallerIdOrNull()!.Value;
         var version = await grains.GetGrain<ICustomerGrain>(id).ChangePassword(request.CurrentPassword ?? "", request.NewPassword ?? "");
         await AccountClaims.SignIn(context, new SignedInAccount(id, IsAdmin: false, user.IsInRole(Security.Roles.Pro) ? AccountType.Pro : AccountType.Consumer, version));
         return TypedResults.NoContent();
@@ -77,14 +78,14 @@ public static class AccountApi
         {
             throw BuildingBlocks.Errors.DomainException.Invalid("language", "Choose Dutch, French, German or English.");
         }
-        await grains.GetGrain<ICustomerGrain>(user.AccountId()!.Value).ChooseLanguage(language);
+        await grains.GetGrain<ICustomerGrain>(user.CallerIdOrNull()!.Value).ChooseLanguage(language);
         LanguageCookie.Write(context, language);
         return TypedResults.NoContent();
     }
 
     private static async Task<Ok<ProfileResponse>> Rectify(ProfileRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext context)
     {
-        var id = user.AccountId()!.Value;
+        var id = user.CallerIdOrNull()!.Value;
         var account = await grains.GetGrain<ICustomerGrain>(id).Rectify(request.ToInput());
         var isPro = account.Profile.AccountType == AccountType.Pro;
         if (isPro != user.IsInRole(Security.Roles.Pro))

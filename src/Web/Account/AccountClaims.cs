@@ -47,7 +47,7 @@ public static class AccountClaims
     /// </summary>
     public static async Task SignOut(HttpContext context)
     {
-        if (context.User.Identity?.IsAuthenticated == true && context.User.AccountId() is { } accountId)
+        if (context.User.Identity?.IsAuthenticated == true && context.User.CallerIdOrNull() is { } accountId)
         {
             var grains = context.RequestServices.GetRequiredService<IGrainFactory>();
             try
@@ -63,12 +63,4 @@ public static class AccountClaims
         }
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
-
-    /// <summary>The session version the signed-in cookie was issued for (0 when it carries none).</summary>
-    public static int SessionVersion(this ClaimsPrincipal user) =>
-        int.TryParse(user.FindFirstValue(SessionValidation.VersionClaim), System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : 0;
-
-    /// <summary>The signed-in account's id, or null for anonymous callers.</summary>
-    public static Guid? AccountId(this ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 }

@@ -73,5 +73,5 @@ public sealed class EditProfileModel(IGrainFactory grains, DomainText text) : Pa
         }
     }
 
-    private ICustomerGrain Customer() => grains.GetGrain<ICustomerGrain>(User.AccountId()!.Value);
+    private ICustomerGrain Customer() => grains.GetGrain<ICustomerGrain>(User.CallerIdOrNull()!.Value);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.Customers.Contracts;
 using MyStamp.Retention.Contracts;
+using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Account;
 
@@ -22,7 +23,7 @@ public sealed class ProfileModel(IGrainFactory grains) : PageModel
 
     public async Task OnGetAsync()
     {
-        var customer = grains.GetGrain<ICustomerGrain>(User.AccountId()!.Value);
+        var customer = grains.GetGrain<ICustomerGrain>(User.CallerIdOrNull()!.Value);
         Account = await customer.GetAccount();
         EraseOn = Account is null ? null : await customer.AsReference<IRetentionSubject>().GetRetentionDeadline();
     }

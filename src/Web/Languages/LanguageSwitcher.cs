@@ -45,7 +45,7 @@ public static class LanguageSwitcher
             return Results.LocalRedirect(back);
         }
         LanguageCookie.Write(context, chosen);
-        if (user.Identity?.IsAuthenticated == true && !user.IsInRole(Roles.Admin) && user.AccountId() is { } customerId)
+        if (!user.IsAdmin() && user.CallerIdOrNull() is { } customerId)
         {
             try
             {

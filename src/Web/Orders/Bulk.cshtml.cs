@@ -24,7 +24,7 @@ public sealed class BulkOrderModel(IGrainFactory grains) : PageModel
         {
             return Page();
         }
-        Bulk = await grains.GetGrain<IBulkOrderGrain>(id.Value).GetFor(User.CustomerId());
+        Bulk = await grains.GetGrain<IBulkOrderGrain>(id.Value).GetFor(User.CallerId());
         return Bulk is null ? NotFound() : Page();
     }
 
@@ -41,7 +41,7 @@ public sealed class BulkOrderModel(IGrainFactory grains) : PageModel
                 throw new DomainException(DomainErrorKind.PayloadTooLarge, $"A bulk file may be at most {OrdersApi.MaxBulkFileBytes / (1024 * 1024)} MB.");
             }
             var csv = await BulkFile.ReadCsv(file);
-            var receipt = await grains.GetGrain<IBulkOrderIntakeGrain>(User.CustomerId())
+            var receipt = await grains.GetGrain<IBulkOrderIntakeGrain>(User.CallerId())
                 .Submit(new SubmitBulkOrder(Guid.CreateVersion7(), csv, controllerAttestation));
             AlreadySubmitted = receipt.AlreadySubmitted;
             return Redirect($"/Pro/BulkOrders/{receipt.BulkOrderId}");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.Orders.Contracts;
+using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Orders;
 
@@ -17,7 +18,7 @@ public sealed class OrderDetailsModel(IGrainFactory grains) : PageModel
 
     public async Task<IActionResult> OnGet(Guid id)
     {
-        var order = await grains.GetGrain<IOrderGrain>(id).GetFor(User.CustomerId());
+        var order = await grains.GetGrain<IOrderGrain>(id).GetFor(User.CallerId());
         if (order is null)
         {
             return NotFound();
@@ -26,9 +27,9 @@ public sealed class OrderDetailsModel(IGrainFactory grains) : PageModel
         return Page();
     }
 
-    public Task<IActionResult> OnPostPay(Guid id) => Act(id, order => order.Pay(User.CustomerId()));
+    public Task<IActionResult> OnPostPay(Guid id) => Act(id, order => order.Pay(User.CallerId()));
 
-    public Task<IActionResult> OnPostCancel(Guid id) => Act(id, order => order.Cancel(User.CustomerId()));
+    public Task<IActionResult> OnPostCancel(Guid id) => Act(id, order => order.Cancel(User.CallerId()));
 
     private async Task<IActionResult> Act(Guid id, Func<IOrderGrain, Task<OrderView>> action)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.Orders.Contracts;
+using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Orders;
 
@@ -9,5 +10,5 @@ public sealed class OrdersIndexModel(IGrainFactory grains) : PageModel
 {
     public IReadOnlyList<OrderSummary> Orders { get; private set; } = [];
 
-    public async Task OnGet() => Orders = await grains.GetGrain<IOrderCatalogGrain>(0).ListForCustomer(User.CustomerId(), 500);
+    public async Task OnGet() => Orders = await grains.GetGrain<IOrderCatalogGrain>(0).ListForCustomer(User.CallerId(), 500);
 }

@@ -6,6 +6,7 @@ using MyStamp.BuildingBlocks.Errors;
 using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Studio.Contracts;
+using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Orders;
 
@@ -55,7 +56,7 @@ public sealed class NewOrderModel(IGrainFactory grains, Languages.DomainText tex
                 var address = new PostalAddress(Form.Street ?? "", Form.HouseNumber ?? "", Form.Box, Form.PostalCode ?? "", Form.City ?? "", Form.Country ?? "");
                 var orderId = Guid.CreateVersion7();
                 await grains.GetGrain<IOrderGrain>(orderId).Place(new PlaceOrder(
-                    User.CustomerId(), Form.DesignId!.Value, Form.Tariff, Form.Sheets, address, Form.ControllerAttestation));
+                    User.CallerId(), Form.DesignId!.Value, Form.Tariff, Form.Sheets, address, Form.ControllerAttestation));
                 return Redirect($"/Orders/{orderId}");
             }
             catch (DomainException exception)
@@ -85,7 +86,7 @@ public sealed class NewOrderModel(IGrainFactory grains, Languages.DomainText tex
 
     private async Task Load()
     {
-        var customer = grains.GetGrain<ICustomerGrain>(User.CustomerId());
+        var customer = grains.GetGrain<ICustomerGrain>(User.CallerId());
         Prices = await grains.GetGrain<IOrderCatalogGrain>(0).GetPriceList();
         Profile = await customer.GetProfile();
         var summaries = await Task.WhenAll((await customer.GetDesignIds()).Take(100).Select(id => grains.GetGrain<IDesignGrain>(id).GetSummary()));

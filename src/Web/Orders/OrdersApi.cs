@@ -26,13 +26,13 @@ public static class OrdersApi
         var orders = app.MapGroup("/api/orders").RequireAuthorization();
         orders.MapPost("/", Place).Produces<OrderView>(StatusCodes.Status201Created);
         orders.MapGet("/", (ClaimsPrincipal user, IGrainFactory grains) =>
-            grains.GetGrain<IOrderCatalogGrain>(0).ListForCustomer(user.CustomerId(), 500));
+            grains.GetGrain<IOrderCatalogGrain>(0).ListForCustomer(user.CallerId(), 500));
         orders.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
-            await grains.GetGrain<IOrderGrain>(id).GetFor(user.CustomerId()) ?? throw DomainException.NotFound("The order"));
+            await grains.GetGrain<IOrderGrain>(id).GetFor(user.CallerId()) ?? throw DomainException.NotFound("The order"));
         orders.MapPost("/{id:guid}/pay", (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
-            grains.GetGrain<IOrderGrain>(id).Pay(user.CustomerId()));
+            grains.GetGrain<IOrderGrain>(id).Pay(user.CallerId()));
         orders.MapPost("/{id:guid}/cancel", (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
-            grains.GetGrain<IOrderGrain>(id).Cancel(user.CustomerId()));
+            grains.GetGrain<IOrderGrain>(id).Cancel(user.CallerId()));
         // The home page shows the prices to visitors who have not signed in (a public route, see AccessMatrixTests).
         orders.MapGet("/prices", (IGrainFactory grains) => grains.GetGrain<IOrderCatalogGrain>(0).GetPriceList()).AllowAnonymous();
         orders.MapGet("/quote", (Tariff? tariff, int? sheets, IGrainFactory grains) =>
@@ -60,7 +60,7 @@ public static class OrdersApi
         bulk.MapPost("/", SubmitBulk).DisableAntiforgery()
             .WithMetadata(new MultipartForm(typeof(BulkOrderUpload))).Produces<BulkOrderAccepted>(StatusCodes.Status202Accepted);
         bulk.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
-            await grains.GetGrain<IBulkOrderGrain>(id).GetFor(user.CustomerId()) ?? throw DomainException.NotFound("The bulk order"));
+            await grains.GetGrain<IBulkOrderGrain>(id).GetFor(user.CallerId()) ?? throw DomainException.NotFound("The bulk order"));
 
         app.MapHub<OrdersHub>("/hubs/orders");
         return app;
@@ -81,7 +81,7 @@ public static class OrdersApi
 
         var orderId = Guid.CreateVersion7();
         var order = await grains.GetGrain<IOrderGrain>(orderId).Place(new PlaceOrder(
-            user.CustomerId(), request.DesignId!.Value, request.Tariff!.Value, request.Sheets!.Value,
+            user.CallerId(), request.DesignId!.Value, request.Tariff!.Value, request.Sheets!.Value,
             request.ShippingAddress?.ToPostalAddress(), ControllerAttestation: true));
         return Results.Created($"/api/orders/{orderId}", order);
     }
@@ -108,7 +108,7 @@ public static class OrdersApi
             throw DomainException.Invalid("controllerAttestation", "Confirm that you may use the likeness and names of the people shown or named on your stamps.");
         }
         var csv = await BulkFile.ReadCsv(file);
-        var receipt = await grains.GetGrain<IBulkOrderIntakeGrain>(user.CustomerId())
+        var receipt = await grains.GetGrain<IBulkOrderIntakeGrain>(user.CallerId())
             .Submit(new SubmitBulkOrder(Guid.CreateVersion7(), csv, attested));
         return Results.Accepted($"/api/pro/bulk-orders/{receipt.BulkOrderId}", new BulkOrderAccepted(receipt.BulkOrderId, receipt.AlreadySubmitted));
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.Privacy.Contracts;
+using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Privacy;
 
@@ -10,5 +11,5 @@ public sealed class AccessReportModel(IGrainFactory grains) : PageModel
 {
     public AccessReport Report { get; private set; } = null!;
 
-    public async Task OnGetAsync() => Report = await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(User)).GetAccessReport();
+    public async Task OnGetAsync() => Report = await grains.GetGrain<ICustomerPrivacyGrain>(User.CallerId()).GetAccessReport();
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.Customers.Contracts;
 using MyStamp.Privacy.Contracts;
+using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Privacy;
 
@@ -19,7 +20,7 @@ public sealed class MyPrivacyModel(IGrainFactory grains) : PageModel
 
     public async Task OnGetAsync()
     {
-        var customerId = PrivacyUser.Id(User);
+        var customerId = User.CallerId();
         var privacy = grains.GetGrain<ICustomerPrivacyGrain>(customerId);
         Objections = await privacy.GetObjections();
         Restricted = await privacy.IsRestricted();
@@ -36,14 +37,14 @@ public sealed class MyPrivacyModel(IGrainFactory grains) : PageModel
 
     public async Task<IActionResult> OnPostObjectAsync(ObjectionChannel channel)
     {
-        await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(User)).Object(channel, ObjectionSource.Online, null);
+        await grains.GetGrain<ICustomerPrivacyGrain>(User.CallerId()).Object(channel, ObjectionSource.Online, null);
         Message = channel == ObjectionChannel.Surveys ? "You will receive no more survey invitations." : "Your objection is recorded and took effect at once.";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(int version)
     {
-        await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(User)).AcknowledgePolicy(version);
+        await grains.GetGrain<ICustomerPrivacyGrain>(User.CallerId()).AcknowledgePolicy(version);
         return LocalRedirect("/Privacy");
     }
 

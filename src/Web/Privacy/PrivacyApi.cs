@@ -32,7 +32,7 @@ public static class PrivacyApi
             await grains.GetGrain<IPrivacyPolicyGrain>(0).GetVersion(version) ?? throw DomainException.NotFound("The policy version"));
         privacy.MapPost("/policy/acknowledge", async (AcknowledgeBody body, HttpContext http, IGrainFactory grains) =>
         {
-            await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(http.User)).AcknowledgePolicy(body.Version ?? throw DomainException.Invalid("version", "Give the version you read."));
+            await grains.GetGrain<ICustomerPrivacyGrain>(http.User.CallerId()).AcknowledgePolicy(body.Version ?? throw DomainException.Invalid("version", "Give the version you read."));
             return Results.NoContent();
         }).RequireAuthorization().Produces(StatusCodes.Status204NoContent);
 
@@ -41,29 +41,29 @@ public static class PrivacyApi
 
         // O4: objections, effective at once.
         privacy.MapGet("/objections", async (HttpContext http, IGrainFactory grains) =>
-            await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(http.User)).GetObjections()).RequireAuthorization();
+            await grains.GetGrain<ICustomerPrivacyGrain>(http.User.CallerId()).GetObjections()).RequireAuthorization();
         privacy.MapPost("/objections", async (ObjectionBody body, HttpContext http, IGrainFactory grains) =>
-            await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(http.User))
+            await grains.GetGrain<ICustomerPrivacyGrain>(http.User.CallerId())
                 .Object(body.Channel ?? throw DomainException.Invalid("channel", "Choose a channel, All, or Surveys."), ObjectionSource.Online, null))
             .RequireAuthorization();
 
         // Art. 15 and Art. 20 for the signed-in customer.
         privacy.MapGet("/export", async (HttpContext http, IGrainFactory grains) =>
-            Results.File(await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(http.User)).ExportPersonalData(), "application/zip", "mystamp-personal-data.zip"))
+            Results.File(await grains.GetGrain<ICustomerPrivacyGrain>(http.User.CallerId()).ExportPersonalData(), "application/zip", "mystamp-personal-data.zip"))
             .RequireAuthorization().Produces(StatusCodes.Status200OK, contentType: "application/zip");
         privacy.MapGet("/access-report", async (HttpContext http, IGrainFactory grains) =>
-            await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(http.User)).GetAccessReport()).RequireAuthorization();
+            await grains.GetGrain<ICustomerPrivacyGrain>(http.User.CallerId()).GetAccessReport()).RequireAuthorization();
         privacy.MapGet("/access-report.pdf", async (HttpContext http, IGrainFactory grains) =>
-            Results.File(await grains.GetGrain<ICustomerPrivacyGrain>(PrivacyUser.Id(http.User)).GetAccessReportPdf(), "application/pdf", "mystamp-access-report.pdf"))
+            Results.File(await grains.GetGrain<ICustomerPrivacyGrain>(http.User.CallerId()).GetAccessReportPdf(), "application/pdf", "mystamp-access-report.pdf"))
             .RequireAuthorization().Produces(StatusCodes.Status200OK, contentType: "application/pdf");
 
         // O8, O9: requests by web form, signed in or not.
         privacy.MapPost("/requests", SubmitRequest).RequireRateLimiting(AccountRateLimits.DataSubjectRequest)
             .WithMetadata(new MultipartForm(typeof(DataSubjectRequestForm))).Produces<SubmittedRequest>(StatusCodes.Status201Created);
         privacy.MapGet("/requests", async (HttpContext http, IGrainFactory grains) =>
-            await grains.GetGrain<IDataSubjectRequestQueueGrain>(0).GetForCustomer(PrivacyUser.Id(http.User))).RequireAuthorization();
+            await grains.GetGrain<IDataSubjectRequestQueueGrain>(0).GetForCustomer(http.User.CallerId())).RequireAuthorization();
         privacy.MapGet("/requests/{id:guid}", async (Guid id, HttpContext http, IGrainFactory grains) =>
-            OwnRequest(await grains.GetGrain<IDataSubjectRequestGrain>(id).Get(), PrivacyUser.Id(http.User))).RequireAuthorization();
+            OwnRequest(await grains.GetGrain<IDataSubjectRequestGrain>(id).Get(), http.User.CallerId())).RequireAuthorization();
         privacy.MapPost("/requests/{id:guid}/proof", AddProof).RequireAuthorization()
             .WithMetadata(new MultipartForm(typeof(ProofForm))).Produces<SubmittedRequest>();
 
@@ -95,7 +95,7 @@ public static class PrivacyApi
         {
             var view = await grains.GetGrain<IDataSubjectRequestGrain>(id).Decide(new RequestDecision(
                 body.Decision ?? throw DomainException.Invalid("decision", "Choose a decision."),
-                PrivacyUser.Id(http.User), body.Reason, body.Ground, body.CustomerId));
+                http.User.CallerId(), body.Reason, body.Ground, body.CustomerId));
             // The answer is the request with its requester's contact details.
             await looks.AtRequester(view, ViewedData.DataSubjectRequestDecision);
             return view;
@@ -114,7 +114,7 @@ public static class PrivacyApi
         {
             var customerId = body.CustomerId ?? throw DomainException.Invalid("customerId", "Give the customer id.");
             var objections = await grains.GetGrain<ICustomerPrivacyGrain>(customerId)
-                .Object(body.Channel ?? throw DomainException.Invalid("channel", "Choose a channel, All, or Surveys."), ObjectionSource.SignedPostalRequest, PrivacyUser.Id(http.User));
+                .Object(body.Channel ?? throw DomainException.Invalid("channel", "Choose a channel, All, or Surveys."), ObjectionSource.SignedPostalRequest, http.User.CallerId());
             // The answer lists the customer's objections.
             await looks.AtCustomer(customerId, ViewedData.ObjectionByLetter);
             return objections;
@@ -122,7 +122,7 @@ public static class PrivacyApi
         admin.MapPost("/audience-exports", async (AudienceExportBody body, HttpContext http, IGrainFactory grains, AdminLooks looks) =>
         {
             var export = await grains.GetGrain<IAdvertisingAudienceGrain>(0).Export(new AudienceExportRequest(
-                body.Channel ?? throw DomainException.Invalid("channel", "Choose a channel."), body.Subject ?? "", body.Message ?? "", PrivacyUser.Id(http.User)));
+                body.Channel ?? throw DomainException.Invalid("channel", "Choose a channel."), body.Subject ?? "", body.Message ?? "", http.User.CallerId()));
             // Recorded per person before the file leaves: the export, and for each person that they were in it.
             await looks.Export(export.Channel.ToString(), export.Included);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(export.Csv), "text/csv; charset=utf-8", $"audience-{export.Channel.ToString().ToLowerInvariant()}.csv");
@@ -130,7 +130,7 @@ public static class PrivacyApi
         admin.MapPost("/policy", async (PublishPolicyBody body, HttpContext http, IGrainFactory grains) =>
         {
             var published = await grains.GetGrain<IPrivacyPolicyGrain>(0).Publish(new PublishPolicyVersion(
-                body.RevisedOn ?? throw DomainException.Invalid("revisedOn", "Give the revision date."), body.Language ?? "nl", body.Text ?? "", PrivacyUser.Id(http.User)));
+                body.RevisedOn ?? throw DomainException.Invalid("revisedOn", "Give the revision date."), body.Language ?? "nl", body.Text ?? "", http.User.CallerId()));
             return Results.Created($"/api/privacy/policy/versions/{published.Version}", published);
         }).ShowsNoPersonalData("Publishes a policy version: the policy text, no one's data").Produces<PolicyVersion>(StatusCodes.Status201Created);
         return app;
@@ -139,7 +139,7 @@ public static class PrivacyApi
     private static async Task<IResult> SubmitRequest(HttpContext http, IGrainFactory grains)
     {
         var form = await ReadForm(http);
-        var customerId = PrivacyUser.IdOrNull(http.User);
+        var customerId = http.User.CallerIdOrNull();
         var errors = new FieldErrors();
         var type = ParseType(form, errors);
         var document = ReadDocument(form, errors, required: customerId is null);
@@ -155,7 +155,7 @@ public static class PrivacyApi
 
     private static async Task<IResult> AddProof(Guid id, HttpContext http, IGrainFactory grains)
     {
-        var customerId = PrivacyUser.Id(http.User);
+        var customerId = http.User.CallerId();
         var request = grains.GetGrain<IDataSubjectRequestGrain>(id);
         OwnRequest(await request.Get(), customerId);
         var form = await ReadForm(http);
@@ -173,7 +173,7 @@ public static class PrivacyApi
             body.Type ?? throw DomainException.Invalid("type", "Choose the kind of request."),
             RequestChannel.Post,
             new Requester(body.FirstName ?? "", body.LastName ?? "", body.Email, body.Address),
-            body.Details, body.CustomerId, PrivacyUser.Id(http.User), body.ReceivedOn, null));
+            body.Details, body.CustomerId, http.User.CallerId(), body.ReceivedOn, null));
         return Results.Created($"/api/admin/privacy/requests/{requestId}", new SubmittedRequest(view.RequestId, view.DueBy, view.Status));
     }
 

@@ -3,6 +3,7 @@ using MyStamp.Web.Account;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.Customers.Contracts;
 using MyStamp.Privacy.Contracts;
+using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Privacy;
 
@@ -21,7 +22,7 @@ public sealed class RequestFormModel(IGrainFactory grains) : PageModel
 
     public async Task OnGetAsync(Guid? proofFor)
     {
-        var customerId = PrivacyUser.IdOrNull(User);
+        var customerId = User.CallerIdOrNull();
         SignedIn = customerId is not null;
         ProofFor = SignedIn ? proofFor : null;
         if (customerId is { } id && await grains.GetGrain<ICustomerGrain>(id).GetProfile() is { } profile)

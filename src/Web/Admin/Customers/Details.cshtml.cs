@@ -6,6 +6,7 @@ using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Studio.Contracts;
 using MyStamp.Web.Admin.Looks;
+using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Admin.Customers;
 
@@ -32,7 +33,7 @@ public sealed class CustomerDetailsModel(IGrainFactory grains, AdminLooks looks)
 
     public async Task<IActionResult> OnGetAsync(Guid customerId)
     {
-        if (AdminIdentity.IdOf(User) is null)
+        if (User.CallerIdOrNull() is null)
         {
             // Without an id the look could not be recorded, so it may not happen.
             return Forbid();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using MyStamp.Audit.Contracts;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.Privacy.Contracts;
+using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Admin.Looks;
 
@@ -89,7 +90,7 @@ public sealed class AdminLooks(IGrainFactory grains, IHttpContextAccessor http)
     public void NoOneShown() => Declared = true;
 
     private Guid AdminId() =>
-        http.HttpContext is { } context && AdminIdentity.IdOf(context.User) is { } id && context.User.IsInRole(Security.Roles.Admin)
+        http.HttpContext is { } context && context.User.CallerIdOrNull() is { } id && context.User.IsInRole(Security.Roles.Admin)
             ? id
             // Without an admin id the look could not be recorded, so it may not happen.
             : throw DomainException.Forbidden("Only a signed-in admin looks at someone's personal data.");

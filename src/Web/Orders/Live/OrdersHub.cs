@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using MyStamp.Orders.Contracts;
+using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Orders.Live;
 
@@ -17,7 +18,7 @@ public sealed class OrdersHub(OrderFeedNode node, IGrainFactory grains) : Hub
 
     public override async Task OnConnectedAsync()
     {
-        if (Context.User?.CustomerIdOrNull() is not { } customerId || Context.UserIdentifier is not { } user)
+        if (Context.User?.CallerIdOrNull() is not { } customerId || Context.UserIdentifier is not { } user)
         {
             Context.Abort();
             return;
@@ -28,7 +29,7 @@ public sealed class OrdersHub(OrderFeedNode node, IGrainFactory grains) : Hub
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (Context.User?.CustomerIdOrNull() is { } customerId)
+        if (Context.User?.CallerIdOrNull() is { } customerId)
         {
             await node.Disconnected(customerId);
         }
@@ -49,5 +50,5 @@ public sealed class OrdersHub(OrderFeedNode node, IGrainFactory grains) : Hub
         return order is null ? null : new OrderStatusChanged(order.OrderId, order.Status, order.History[^1].At);
     }
 
-    private Guid CallerId() => Context.User?.CustomerIdOrNull() ?? throw new HubException("Sign in first.");
+    private Guid CallerId() => Context.User?.CallerIdOrNull() ?? throw new HubException("Sign in first.");
 }

@@ -27,14 +27,14 @@ public sealed class PrivacyAdminModel(IGrainFactory grains, AdminLooks looks) : 
         {
             var requestId = Guid.CreateVersion7();
             await grains.GetGrain<IDataSubjectRequestGrain>(requestId).Submit(new SubmitDataSubjectRequest(
-                type, RequestChannel.Post, new Requester(firstName ?? "", lastName ?? "", email, address), details, customerId, PrivacyUser.Id(User), receivedOn, null));
+                type, RequestChannel.Post, new Requester(firstName ?? "", lastName ?? "", email, address), details, customerId, User.CallerId(), receivedOn, null));
             return LocalRedirect($"/Admin/Privacy/Requests/{requestId}");
         });
 
     public Task<IActionResult> OnPostPostalObjectionAsync(Guid customerId, ObjectionChannel channel) =>
         Run(async () =>
         {
-            await grains.GetGrain<ICustomerPrivacyGrain>(customerId).Object(channel, ObjectionSource.SignedPostalRequest, PrivacyUser.Id(User));
+            await grains.GetGrain<ICustomerPrivacyGrain>(customerId).Object(channel, ObjectionSource.SignedPostalRequest, User.CallerId());
             Message = "The objection is recorded and took effect at once.";
             return RedirectToPage();
         });
@@ -43,7 +43,7 @@ public sealed class PrivacyAdminModel(IGrainFactory grains, AdminLooks looks) : 
     public Task<IActionResult> OnPostAudienceAsync(AudienceChannel channel, string? subject, string? message) =>
         Run(async () =>
         {
-            var export = await grains.GetGrain<IAdvertisingAudienceGrain>(0).Export(new AudienceExportRequest(channel, subject ?? "", message ?? "", PrivacyUser.Id(User)));
+            var export = await grains.GetGrain<IAdvertisingAudienceGrain>(0).Export(new AudienceExportRequest(channel, subject ?? "", message ?? "", User.CallerId()));
             // Recorded per person before the file leaves: the export, and for each person that they were in it.
             await looks.Export(export.Channel.ToString(), export.Included);
             return File(Encoding.UTF8.GetBytes(export.Csv), "text/csv; charset=utf-8", $"audience-{channel.ToString().ToLowerInvariant()}.csv");
@@ -53,7 +53,7 @@ public sealed class PrivacyAdminModel(IGrainFactory grains, AdminLooks looks) : 
         Run(async () =>
         {
             var version = await grains.GetGrain<IPrivacyPolicyGrain>(0).Publish(new PublishPolicyVersion(
-                revisedOn ?? throw DomainException.Invalid("revisedOn", "Give the revision date."), language ?? "nl", text ?? "", PrivacyUser.Id(User)));
+                revisedOn ?? throw DomainException.Invalid("revisedOn", "Give the revision date."), language ?? "nl", text ?? "", User.CallerId()));
             Message = $"Version {version.Version} is published and in force.";
             return RedirectToPage();
         });

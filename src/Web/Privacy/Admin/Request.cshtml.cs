@@ -24,7 +24,7 @@ public sealed class RequestDecisionModel(IGrainFactory grains, AdminLooks looks)
     {
         try
         {
-            await grains.GetGrain<IDataSubjectRequestGrain>(id).Decide(new RequestDecision(decision, PrivacyUser.Id(User), reason, ground, customerId));
+            await grains.GetGrain<IDataSubjectRequestGrain>(id).Decide(new RequestDecision(decision, User.CallerId(), reason, ground, customerId));
             return RedirectToPage(new { id });
         }
         catch (DomainException exception)
