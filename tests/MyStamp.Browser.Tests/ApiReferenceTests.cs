@@ -23,8 +23,8 @@ public class ApiReferenceTests(BrowserFixture browser)
 
         Assert.Equal(200, response!.Status);
         // Rendered by Scalar's script from the document, not present in the served HTML.
-        await Assertions.Expect(page.GetByText("Sign in with", new() { Exact = false }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Assertions.Expect(page.GetByText("/api/pro/bulk-orders").First).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByText("Sign in with", new() { Exact = false }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("/api/pro/bulk-orders").First).ToBeAttachedAsync();
         Assert.Empty(refused);
     }
 }

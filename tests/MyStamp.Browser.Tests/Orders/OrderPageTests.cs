@@ -33,7 +33,7 @@ public class OrderPageTests(BrowserFixture browser)
             Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         }
 
-        await Assertions.Expect(status).ToHaveTextAsync("Shipped", new() { Timeout = 10_000 });
+        await Assertions.Expect(status).ToHaveTextAsync("Shipped");
         Assert.True(await page.EvaluateAsync<bool>("() => window.stillTheSamePage === true"), "the page was reloaded");
         Assert.Equal(0, navigations);
         // In words, never the code names; each step keeps its code for the page's script.

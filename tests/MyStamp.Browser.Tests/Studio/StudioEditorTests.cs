@@ -27,7 +27,7 @@ public class StudioEditorTests(BrowserFixture browser)
         await page.SetInputFilesAsync("#photo", new FilePayload { Name = "IMG_2041.jpg", MimeType = "image/jpeg", Buffer = TestPhotos.CameraJpeg(1600, 1200) });
         await page.SelectOptionAsync("#format", "Square");
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
-        await page.WaitForURLAsync("**/Studio/Design/*", new() { Timeout = 30_000 });
+        await page.WaitForURLAsync("**/Studio/Design/*");
         var designId = Guid.Parse(page.Url.Split('/')[^1]);
         await page.WaitForFunctionAsync("() => document.getElementById('photo').complete && document.getElementById('photo').naturalWidth > 0");
 
@@ -41,7 +41,7 @@ public class StudioEditorTests(BrowserFixture browser)
 
         Assert.True(IsRed(await LivePreviewCentre(page)), "the live preview does not show the red corner");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save crop" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#save-status")).ToContainTextAsync("Saved", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#save-status")).ToContainTextAsync("Saved");
         await page.WaitForFunctionAsync("() => { const i = document.getElementById('server-preview'); return i.src.includes('?v=') && i.complete && i.naturalWidth > 0; }");
 
         var saved = JsonDocument.Parse(await (await page.APIRequest.GetAsync($"/api/designs/{designId}")).TextAsync()).RootElement;
