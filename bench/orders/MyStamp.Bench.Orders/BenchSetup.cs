@@ -77,23 +77,36 @@ internal sealed class BenchSetup(BenchSettings settings) : IAsyncDisposable
         return policy?["version"]?.GetValue<int>() ?? 1;
     }
 
-    private async Task<BenchCustomer> Register(string email, int policyVersion)
+    /// <summary>One Pro customer with one approved design, for the bulk file (not measured).</summary>
+    public async Task<BenchCustomer> PrepareProCustomer()
+    {
+        var customer = await Register($"bench-pro-{Guid.NewGuid():N}@example.test", await CurrentPolicyVersion(), pro: true);
+        customer.DesignId = await ApprovedDesign(customer, Png.Gradient(PhotoSide, PhotoSide));
+        return customer;
+    }
+
+    private async Task<BenchCustomer> Register(string email, int policyVersion, bool pro = false)
     {
         // Strong by zxcvbn and free of the name and address: the registration rule refuses anything else.
         const string password = "tulip-harbour-quietly-47";
         var cookies = new CookieContainer();
         var anonymous = NewClient(settings.DriveUrl, cookies);
-        var registered = await anonymous.PostAsJsonAsync("/api/account/register", new
+        var body = new JsonObject
         {
-            firstName = "Bench",
-            lastName = "Customer",
-            email,
-            password,
-            gender = "PreferNotToSay",
-            address = new { street = "Rue Neuve", houseNumber = "1", postalCode = "1000", city = "Brussels", country = "BE" },
-            accountType = "Consumer",
-            acceptedPolicyVersion = policyVersion,
-        });
+            ["firstName"] = "Bench",
+            ["lastName"] = "Customer",
+            ["email"] = email,
+            ["password"] = password,
+            ["gender"] = "PreferNotToSay",
+            ["address"] = new JsonObject { ["street"] = "Rue Neuve", ["houseNumber"] = "1", ["postalCode"] = "1000", ["city"] = "Brussels", ["country"] = "BE" },
+            ["accountType"] = pro ? "Pro" : "Consumer",
+            ["acceptedPolicyVersion"] = policyVersion,
+        };
+        if (pro)
+        {
+            body["vatNumber"] = "BE0123.456.749";
+        }
+        var registered = await anonymous.PostAsJsonAsync("/api/account/register", body);
         await Ensure(registered, "register");
         var customerId = Guid.Parse((string)(await registered.Content.ReadFromJsonAsync<JsonObject>())!["customerId"]!);
         var client = await SignIn(settings.DriveUrl, email, password, cookies);
