@@ -26,10 +26,13 @@ internal sealed class BenchSetup(BenchSettings settings) : IAsyncDisposable
 
     public HttpClient Admin { get; private set; } = null!;
 
+    /// <summary>The admin's cookies, which hold on either node (cookies do not depend on the port).</summary>
+    public CookieContainer AdminCookies { get; } = new();
+
     /// <summary>Registers the customers, each with one approved design (not measured), under a progress bar.</summary>
     public async Task<List<BenchCustomer>> PrepareCustomers()
     {
-        Admin = await SignIn(settings.DriveUrl, settings.AdminEmail, settings.AdminPassword, new CookieContainer());
+        Admin = await SignIn(settings.DriveUrl, settings.AdminEmail, settings.AdminPassword, AdminCookies);
         var policyVersion = await CurrentPolicyVersion();
         // Just above the least pixels of a Square stamp at 300 DPI: the photo pipeline is bench/studio's subject.
         var photo = Png.Gradient(PhotoSide, PhotoSide);
