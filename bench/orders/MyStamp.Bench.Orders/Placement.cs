@@ -5,15 +5,21 @@ using Npgsql;
 
 namespace MyStamp.Bench.Orders;
 
-internal sealed record PlacementResult(int Orders, double Seconds, IReadOnlyList<double> Latencies, IReadOnlyList<(double X, double Y)> RateOverTime)
+internal sealed record PlacementResult(int Orders, double Seconds, IReadOnlyList<double> Latencies, IReadOnlyList<(double X, double Y)> RateOverTime,
+    double ServerCpuMs, double PostgresCpuMs)
 {
+    public double ServerCpuMsPerOrder => ServerCpuMs / Orders;
+
+    public double PostgresCpuMsPerOrder => PostgresCpuMs / Orders;
+
     public double PerSecond => Orders / Seconds;
 
     public Percentiles Latency => Percentiles.Of(Latencies.ToArray());
 
     /// <summary>Two timed parts of one run as one: their orders over their summed time, the second's curve after the first's.</summary>
     public PlacementResult Then(PlacementResult next) => new(Orders + next.Orders, Seconds + next.Seconds, [.. Latencies, .. next.Latencies],
-        [.. RateOverTime, .. next.RateOverTime.Select(point => (point.X + Math.Ceiling(Seconds), point.Y))]);
+        [.. RateOverTime, .. next.RateOverTime.Select(point => (point.X + Math.Ceiling(Seconds), point.Y))],
+        ServerCpuMs + next.ServerCpuMs, PostgresCpuMs + next.PostgresCpuMs);
 }
 
 /// <summary>
@@ -23,8 +29,11 @@ internal sealed record PlacementResult(int Orders, double Seconds, IReadOnlyList
 /// </summary>
 internal static class Placement
 {
-    public static async Task<PlacementResult> Run(string system, BenchSettings settings, IReadOnlyList<BenchCustomer> customers, int rounds)
+    public static async Task<PlacementResult> Run(string system, BenchSettings settings, IReadOnlyList<BenchCustomer> customers, int rounds,
+        IReadOnlyList<int> serverPids)
     {
+        var serverCpu = CpuTime.Of(serverPids);
+        var postgresCpu = CpuTime.OfChildren(settings.PostgresPid);
         var work = new ConcurrentQueue<BenchCustomer>(Enumerable.Range(0, rounds).SelectMany(_ => customers));
         var latencies = new ConcurrentBag<double>();
         var completions = new ConcurrentBag<double>();
@@ -47,7 +56,8 @@ internal static class Placement
             }
         }));
         var seconds = clock.Elapsed.TotalSeconds;
-        return new PlacementResult(latencies.Count, seconds, latencies.ToArray(), PerSecond(completions, seconds));
+        return new PlacementResult(latencies.Count, seconds, latencies.ToArray(), PerSecond(completions, seconds),
+            CpuTime.Of(serverPids) - serverCpu, CpuTime.ChildrenSince(settings.PostgresPid, postgresCpu));
     }
 
     /// <summary>Completions per second in one-second windows.</summary>

@@ -26,11 +26,11 @@ var (peerCustomers, peerAdmin) = await PeerScene.Prepare(settings.PeerUrl, setti
 // Alternating halves, so that whatever else the shared machine does meanwhile falls on both.
 var firstHalf = settings.OrdersPerClient / 2;
 var breakdown = TimeBreakdown.For(settings.WatchUrls, setup.AdminCookies);
-var peer = await Placement.Run("peer", settings, peerCustomers, firstHalf);
+var peer = await Placement.Run("peer", settings, peerCustomers, firstHalf, settings.PeerPids);
 await breakdown.Start();
-var placement = await Placement.Run("mystamp", settings, customers, firstHalf);
-peer = peer.Then(await Placement.Run("peer", settings, peerCustomers, settings.OrdersPerClient - firstHalf));
-placement = placement.Then(await Placement.Run("mystamp", settings, customers, settings.OrdersPerClient - firstHalf));
+var placement = await Placement.Run("mystamp", settings, customers, firstHalf, settings.NodePids);
+peer = peer.Then(await Placement.Run("peer", settings, peerCustomers, settings.OrdersPerClient - firstHalf, settings.PeerPids));
+placement = placement.Then(await Placement.Run("mystamp", settings, customers, settings.OrdersPerClient - firstHalf, settings.NodePids));
 var timeSpent = await breakdown.Stop(placement.Orders);
 var rawInsert = await Placement.RawInsertRate(settings.ConnectionString, settings.Concurrency, settings.PostgresSeconds);
 
@@ -79,6 +79,7 @@ report.AppendLine("| --- | ---: | ---: |");
 report.AppendLine(CultureInfo.InvariantCulture, $"| orders placed through HTTP (`POST /api/orders`, two alternating halves each) | {placement.Orders} in {placement.Seconds:0.0} s | {peer.Orders} in {peer.Seconds:0.0} s |");
 report.AppendLine(CultureInfo.InvariantCulture, $"| **placement rate (requests/s)** | **{placement.PerSecond:0.0}** | **{peer.PerSecond:0.0}** |");
 report.AppendLine(CultureInfo.InvariantCulture, $"| request latency p50 / p99 (ms) | {placement.Latency.P50:0.0} / {placement.Latency.P99:0.0} | {peer.Latency.P50:0.0} / {peer.Latency.P99:0.0} |");
+report.AppendLine(CultureInfo.InvariantCulture, $"| CPU per order: the server processes (MyStamp: both nodes) / PostgreSQL's backends (ms) | {placement.ServerCpuMsPerOrder:0.00} / {placement.PostgresCpuMsPerOrder:0.00} | {peer.ServerCpuMsPerOrder:0.00} / {peer.PostgresCpuMsPerOrder:0.00} |");
 report.AppendLine(CultureInfo.InvariantCulture, $"| ratio to PostgreSQL's raw single-row INSERT ({rawInsert:0} rows/s, autocommit, {settings.Concurrency} connections, {settings.PostgresSeconds} s) | {placement.PerSecond / rawInsert:0.000} | {peer.PerSecond / rawInsert:0.000} |");
 report.AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"**Ratio MyStamp / peer: {ratio:0.00}** (goal ≥ 1.5, with a lower p99).");
@@ -156,7 +157,7 @@ namespace MyStamp.Bench.Orders
 {
     internal sealed record BenchSettings(string WatchUrl, string DriveUrl, string ConnectionString, int Clients, int OrdersPerClient,
         int Concurrency, int PostgresSeconds, string AdminEmail, string AdminPassword, string ReportPath,
-        string PeerUrl, int[] NodePids, int[] PeerPids, int[] FanOutLevels, int FanOutOrders, int BulkLines)
+        string PeerUrl, int[] NodePids, int[] PeerPids, int[] FanOutLevels, int FanOutOrders, int BulkLines, int PostgresPid)
     {
         public static BenchSettings FromArgs(string[] args)
         {
@@ -184,7 +185,8 @@ namespace MyStamp.Bench.Orders
                 Numbers(Arg("peer-pid", "")),
                 Numbers(Arg("fanout-levels", "100,1000,10000")),
                 int.Parse(Arg("fanout-orders", "200"), CultureInfo.InvariantCulture),
-                int.Parse(Arg("bulk-lines", "10000"), CultureInfo.InvariantCulture));
+                int.Parse(Arg("bulk-lines", "10000"), CultureInfo.InvariantCulture),
+                int.Parse(Arg("postgres-pid", "0"), CultureInfo.InvariantCulture));
         }
 
         private static int[] Numbers(string list) =>

@@ -43,6 +43,11 @@ public sealed class OrderState : IPersonalState
 }
 
 /// <summary>One order, read top to bottom as its lifecycle: place, pay, cancel, move through production, erase.</summary>
+/// <remarks>
+/// Activated on the node whose web edge (or bulk run) first calls it: a new order then costs no hop between nodes to
+/// reach it, and the customer's later calls come through any node, as before.
+/// </remarks>
+[Orleans.Placement.PreferLocalPlacement]
 internal sealed partial class OrderGrain(
     [PersistentState("order", GrainStorage.Name)] IPersistentState<OrderState> order,
     PriceCalculator pricing,
