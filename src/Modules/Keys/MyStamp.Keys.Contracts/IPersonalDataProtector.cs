@@ -21,11 +21,17 @@ public interface IPersonalDataProtector
     Task<byte[]?> Open(ReadOnlyMemory<byte> envelope, string purpose);
 
     /// <summary>
-    /// Destroys <paramref name="subject"/>'s data key in the key store and in the one activation that caches it.
+    /// Destroys <paramref name="subject"/>'s data key in the key store, then in every node's cache of keys.
     /// From then on nothing sealed under it opens anywhere: rows, dead tuples, WAL, replicas, backups. Idempotent.
     /// A later <see cref="Seal"/> for the same subject creates a new key.
     /// </summary>
     Task DestroyKey(Guid subject);
+
+    /// <summary>
+    /// Destroys many subjects' keys at once: one statement in the key store and one call per node to evict the
+    /// nodes' cached copies, however many subjects (the retention sweep's batches). Idempotent.
+    /// </summary>
+    Task DestroyKeys(IReadOnlyCollection<Guid> subjects);
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using MyStamp.Keys.Cache;
 using MyStamp.Keys.Contracts;
 using MyStamp.Keys.DataKeys;
 using MyStamp.Keys.Rotation;
@@ -24,12 +25,16 @@ public static class KeysModule
         services.AddSingleton<KeyEncryptionKeys>();
         services.AddSingleton<KeyStore>();
         services.AddSingleton<IKeyStoreCompaction>(provider => provider.GetRequiredService<KeyStore>());
+        services.AddSingleton<NodeKeyCache>();
+        services.AddSingleton<KeyEviction>();
         services.AddSingleton<IPersonalDataProtector, PersonalDataProtector>();
         services.AddSingleton<KeyRotation>();
         return services;
     }
 
-    public static ISiloBuilder AddKeysGrains(this ISiloBuilder silo) => silo;
+    /// <summary>The placement that puts each node's key-cache grain on its node (see <see cref="KeyEviction"/>).</summary>
+    public static ISiloBuilder AddKeysGrains(this ISiloBuilder silo) =>
+        silo.AddPlacementDirector<OnNamedNodePlacementStrategy, OnNamedNodePlacementDirector>();
 
     /// <summary>
     /// <c>MyStamp.Silo keys rotate|status|pending</c>: run by <c>./mystamp keys …</c> beside (not inside) the running nodes.

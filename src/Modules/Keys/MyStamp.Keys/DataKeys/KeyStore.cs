@@ -83,11 +83,12 @@ internal sealed partial class KeyStore : IKeyStoreCompaction, IAsyncDisposable
         return new WrappedKey(key.Subject, reader.GetString(0), (byte[])reader[1]);
     }
 
-    public async Task Delete(Guid subject, CancellationToken cancellationToken = default)
+    /// <summary>Deletes these subjects' keys in one statement (one transaction, however many). Idempotent.</summary>
+    public async Task Delete(IReadOnlyCollection<Guid> subjects, CancellationToken cancellationToken = default)
     {
         await EnsureSchema(cancellationToken);
-        await using var command = _dataSource.CreateCommand("DELETE FROM data_keys WHERE subject_id = @subject");
-        command.Parameters.AddWithValue("subject", subject);
+        await using var command = _dataSource.CreateCommand("DELETE FROM data_keys WHERE subject_id = ANY(@subjects)");
+        command.Parameters.AddWithValue("subjects", subjects as Guid[] ?? subjects.ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
