@@ -131,6 +131,10 @@ internal sealed class BenchSetup(BenchSettings settings) : IAsyncDisposable
             crop = new { x = 0, y = 0, width = PhotoSide, height = PhotoSide },
         });
         await Ensure(cropped, "crop the design");
+        // "Submit this crop", as a customer does before ordering: the photo is reduced to its crop now, in the setup,
+        // rather than by the first order inside the timed placement (a node's work the peer has no counterpart for).
+        var submitted = await customer.Drive.PostAsync($"/api/designs/{designId}/submit", null);
+        await Ensure(submitted, "submit the crop");
         var reviewed = await Admin.PostAsJsonAsync($"/api/admin/designs/{designId}/review", new { decision = "Approve" });
         await Ensure(reviewed, "approve the design");
         return designId;
