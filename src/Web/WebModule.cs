@@ -76,6 +76,7 @@ public static class WebModule
         services.AddAdminConsole(configuration);
         services.AddApiReference();
         services.AddSingleton<AdminJobs>();
+        services.AddSingleton<SessionVersions>();
         return services;
     }
 

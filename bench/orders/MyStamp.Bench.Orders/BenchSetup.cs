@@ -26,10 +26,13 @@ internal sealed class BenchSetup(BenchSettings settings) : IAsyncDisposable
 
     public HttpClient Admin { get; private set; } = null!;
 
+    /// <summary>The admin's cookies, which hold on either node (cookies do not depend on the port).</summary>
+    public CookieContainer AdminCookies { get; } = new();
+
     /// <summary>Registers the customers, each with one approved design (not measured), under a progress bar.</summary>
     public async Task<List<BenchCustomer>> PrepareCustomers()
     {
-        Admin = await SignIn(settings.DriveUrl, settings.AdminEmail, settings.AdminPassword, new CookieContainer());
+        Admin = await SignIn(settings.DriveUrl, settings.AdminEmail, settings.AdminPassword, AdminCookies);
         var policyVersion = await CurrentPolicyVersion();
         // Just above the least pixels of a Square stamp at 300 DPI: the photo pipeline is bench/studio's subject.
         var photo = Png.Gradient(PhotoSide, PhotoSide);
@@ -77,23 +80,36 @@ internal sealed class BenchSetup(BenchSettings settings) : IAsyncDisposable
         return policy?["version"]?.GetValue<int>() ?? 1;
     }
 
-    private async Task<BenchCustomer> Register(string email, int policyVersion)
+    /// <summary>One Pro customer with one approved design, for the bulk file (not measured).</summary>
+    public async Task<BenchCustomer> PrepareProCustomer()
+    {
+        var customer = await Register($"bench-pro-{Guid.NewGuid():N}@example.test", await CurrentPolicyVersion(), pro: true);
+        customer.DesignId = await ApprovedDesign(customer, Png.Gradient(PhotoSide, PhotoSide));
+        return customer;
+    }
+
+    private async Task<BenchCustomer> Register(string email, int policyVersion, bool pro = false)
     {
         // Strong by zxcvbn and free of the name and address: the registration rule refuses anything else.
         const string password = "tulip-harbour-quietly-47";
         var cookies = new CookieContainer();
         var anonymous = NewClient(settings.DriveUrl, cookies);
-        var registered = await anonymous.PostAsJsonAsync("/api/account/register", new
+        var body = new JsonObject
         {
-            firstName = "Bench",
-            lastName = "Customer",
-            email,
-            password,
-            gender = "PreferNotToSay",
-            address = new { street = "Rue Neuve", houseNumber = "1", postalCode = "1000", city = "Brussels", country = "BE" },
-            accountType = "Consumer",
-            acceptedPolicyVersion = policyVersion,
-        });
+            ["firstName"] = "Bench",
+            ["lastName"] = "Customer",
+            ["email"] = email,
+            ["password"] = password,
+            ["gender"] = "PreferNotToSay",
+            ["address"] = new JsonObject { ["street"] = "Rue Neuve", ["houseNumber"] = "1", ["postalCode"] = "1000", ["city"] = "Brussels", ["country"] = "BE" },
+            ["accountType"] = pro ? "Pro" : "Consumer",
+            ["acceptedPolicyVersion"] = policyVersion,
+        };
+        if (pro)
+        {
+            body["vatNumber"] = "BE0123.456.749";
+        }
+        var registered = await anonymous.PostAsJsonAsync("/api/account/register", body);
         await Ensure(registered, "register");
         var customerId = Guid.Parse((string)(await registered.Content.ReadFromJsonAsync<JsonObject>())!["customerId"]!);
         var client = await SignIn(settings.DriveUrl, email, password, cookies);
@@ -115,6 +131,10 @@ internal sealed class BenchSetup(BenchSettings settings) : IAsyncDisposable
             crop = new { x = 0, y = 0, width = PhotoSide, height = PhotoSide },
         });
         await Ensure(cropped, "crop the design");
+        // "Submit this crop", as a customer does before ordering: the photo is reduced to its crop now, in the setup,
+        // rather than by the first order inside the timed placement (a node's work the peer has no counterpart for).
+        var submitted = await customer.Drive.PostAsync($"/api/designs/{designId}/submit", null);
+        await Ensure(submitted, "submit the crop");
         var reviewed = await Admin.PostAsJsonAsync($"/api/admin/designs/{designId}/review", new { decision = "Approve" });
         await Ensure(reviewed, "approve the design");
         return designId;

@@ -5,7 +5,22 @@ using Npgsql;
 
 namespace MyStamp.Bench.Orders;
 
-internal sealed record PlacementResult(int Orders, double Seconds, double PerSecond, Percentiles Latency, IReadOnlyList<(double X, double Y)> RateOverTime);
+internal sealed record PlacementResult(int Orders, double Seconds, IReadOnlyList<double> Latencies, IReadOnlyList<(double X, double Y)> RateOverTime,
+    double ServerCpuMs, double PostgresCpuMs)
+{
+    public double ServerCpuMsPerOrder => ServerCpuMs / Orders;
+
+    public double PostgresCpuMsPerOrder => PostgresCpuMs / Orders;
+
+    public double PerSecond => Orders / Seconds;
+
+    public Percentiles Latency => Percentiles.Of(Latencies.ToArray());
+
+    /// <summary>Two timed parts of one run as one: their orders over their summed time, the second's curve after the first's.</summary>
+    public PlacementResult Then(PlacementResult next) => new(Orders + next.Orders, Seconds + next.Seconds, [.. Latencies, .. next.Latencies],
+        [.. RateOverTime, .. next.RateOverTime.Select(point => (point.X + Math.Ceiling(Seconds), point.Y))],
+        ServerCpuMs + next.ServerCpuMs, PostgresCpuMs + next.PostgresCpuMs);
+}
 
 /// <summary>
 /// Order placement through HTTP: every customer places its orders (POST /api/orders on node B), with a fixed
@@ -14,12 +29,15 @@ internal sealed record PlacementResult(int Orders, double Seconds, double PerSec
 /// </summary>
 internal static class Placement
 {
-    public static async Task<PlacementResult> Run(BenchSettings settings, IReadOnlyList<BenchCustomer> customers)
+    public static async Task<PlacementResult> Run(string system, BenchSettings settings, IReadOnlyList<BenchCustomer> customers, int rounds,
+        IReadOnlyList<int> serverPids)
     {
-        var work = new ConcurrentQueue<BenchCustomer>(Enumerable.Range(0, settings.OrdersPerClient).SelectMany(_ => customers));
+        var serverCpu = CpuTime.Of(serverPids);
+        var postgresCpu = CpuTime.OfChildren(settings.PostgresPid);
+        var work = new ConcurrentQueue<BenchCustomer>(Enumerable.Range(0, rounds).SelectMany(_ => customers));
         var latencies = new ConcurrentBag<double>();
         var completions = new ConcurrentBag<double>();
-        using var progress = new Progress("orders: placement via HTTP", work.Count);
+        using var progress = new Progress($"{system}: placement via HTTP", work.Count);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(async _ =>
         {
@@ -38,7 +56,8 @@ internal static class Placement
             }
         }));
         var seconds = clock.Elapsed.TotalSeconds;
-        return new PlacementResult(latencies.Count, seconds, latencies.Count / seconds, Percentiles.Of(latencies.ToArray()), PerSecond(completions, seconds));
+        return new PlacementResult(latencies.Count, seconds, latencies.ToArray(), PerSecond(completions, seconds),
+            CpuTime.Of(serverPids) - serverCpu, CpuTime.ChildrenSince(settings.PostgresPid, postgresCpu));
     }
 
     /// <summary>Completions per second in one-second windows.</summary>

@@ -52,9 +52,12 @@ public static class AccountClaims
             var grains = context.RequestServices.GetRequiredService<IGrainFactory>();
             try
             {
-                _ = context.User.IsInRole(Roles.Admin)
+                var admin = context.User.IsInRole(Roles.Admin);
+                var version = admin
                     ? await grains.GetGrain<IAdminSessionsGrain>(accountId).EndSessions()
                     : await grains.GetGrain<ICustomerGrain>(accountId).EndSessions();
+                // This node refuses the old cookie at once; the others within SessionVersions.Lifetime.
+                context.RequestServices.GetRequiredService<SessionVersions>().Remember(accountId, admin, version);
             }
             catch (MyStamp.BuildingBlocks.Errors.DomainException exception) when (exception.Kind == MyStamp.BuildingBlocks.Errors.DomainErrorKind.NotFound)
             {

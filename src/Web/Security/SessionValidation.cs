@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
-using MyStamp.Customers.Contracts;
 
 namespace MyStamp.Web.Security;
 
@@ -10,7 +9,8 @@ namespace MyStamp.Web.Security;
 /// Checks a sign-in cookie against its account on every request: a cookie for an account that no longer exists or is
 /// being erased, or issued for another session version, signs its holder out. This is how an erasure signs the
 /// customer out everywhere (O7), and how signing out, a new password or an admin ends every copy of a cookie, on
-/// every node, without a session store. Admins' cookies are checked against their admin account the same way.
+/// every node, without a session store. Admins' cookies are checked against their admin account the same way. The
+/// version comes from the node's <see cref="SessionVersions"/>, at most <see cref="SessionVersions.Lifetime"/> old.
 /// </summary>
 public static class SessionValidation
 {
@@ -24,11 +24,9 @@ public static class SessionValidation
         {
             return;
         }
-        var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
+        var versions = context.HttpContext.RequestServices.GetRequiredService<SessionVersions>();
         // Admins are not customers: their accounts live elsewhere, with a session version of their own.
-        var current = principal.IsInRole(Roles.Admin)
-            ? await grains.GetGrain<IAdminSessionsGrain>(accountId).GetSessionVersion()
-            : await grains.GetGrain<ICustomerGrain>(accountId).GetSessionVersion();
+        var current = await versions.Current(accountId, admin: principal.IsInRole(Roles.Admin));
         var issuedFor = int.TryParse(principal.FindFirstValue(VersionClaim), out var version) ? version : 0;
         if (current != issuedFor)
         {

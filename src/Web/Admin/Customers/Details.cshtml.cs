@@ -5,6 +5,7 @@ using MyStamp.Audit.Contracts;
 using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Studio.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 using MyStamp.Web.Admin.Looks;
 using MyStamp.Web.Security;
 
@@ -70,7 +71,8 @@ public sealed class CustomerDetailsModel(IGrainFactory grains, AdminLooks looks)
     [ShowsNoPersonalData("Ends the customer's sessions and redirects to their page, which records its own look")]
     public async Task<IActionResult> OnPostEndSessionsAsync(Guid customerId)
     {
-        await grains.GetGrain<ICustomerGrain>(customerId).EndSessions();
+        var version = await grains.GetGrain<ICustomerGrain>(customerId).EndSessions();
+        HttpContext.RequestServices.GetRequiredService<SessionVersions>().Remember(customerId, admin: false, version);
         Message = "Every session of this customer has ended: each browser is signed out on its next request.";
         return RedirectToPage(new { customerId });
     }

@@ -43,6 +43,11 @@ public sealed class OrderState : IPersonalState
 }
 
 /// <summary>One order, read top to bottom as its lifecycle: place, pay, cancel, move through production, erase.</summary>
+/// <remarks>
+/// Activated on the node whose web edge (or bulk run) first calls it: a new order then costs no hop between nodes to
+/// reach it, and the customer's later calls come through any node, as before.
+/// </remarks>
+[Orleans.Placement.PreferLocalPlacement]
 internal sealed partial class OrderGrain(
     [PersistentState("order", GrainStorage.Name)] IPersistentState<OrderState> order,
     PriceCalculator pricing,
@@ -64,8 +69,7 @@ internal sealed partial class OrderGrain(
             // retention reminder and index row (O7). Both are idempotent. Found by the soak test.
             if (command.BulkOrderId is { } bulkOrderId && order.State.BulkOrderId == bulkOrderId && order.State.CustomerId == command.CustomerId)
             {
-                await overview.Upsert(ToSummary());
-                await ScheduleRetention();
+                await Task.WhenAll(overview.Upsert(ToSummary()), ScheduleRetention());
             }
             throw DomainException.Conflict("This order has already been placed.");
         }
@@ -86,13 +90,15 @@ internal sealed partial class OrderGrain(
             OrderRules.CheckAddress(shippingAddress, "shippingAddress", errors);
         }
 
+        // Both answer from their activations' memory, so they are asked at once.
         var customer = GrainFactory.GetGrain<ICustomerGrain>(command.CustomerId);
-        var profile = await customer.GetProfile()
-            ?? throw DomainException.Forbidden("Only a registered customer can place an order.");
-        OrderRules.CheckSheets(command.Sheets, OrderRules.MaxSheetsFor(profile.AccountType), errors);
-
         var design = GrainFactory.GetGrain<IDesignGrain>(command.DesignId);
-        var summary = await design.GetSummary();
+        var profileRead = customer.GetProfile();
+        var summaryRead = design.GetSummary();
+        await Task.WhenAll(profileRead, summaryRead);
+        var profile = await profileRead ?? throw DomainException.Forbidden("Only a registered customer can place an order.");
+        var summary = await summaryRead;
+        OrderRules.CheckSheets(command.Sheets, OrderRules.MaxSheetsFor(profile.AccountType), errors);
         if (summary is null || summary.OwnerId != command.CustomerId)
         {
             errors.Add("designId", "Choose one of your own designs.");
@@ -109,10 +115,10 @@ internal sealed partial class OrderGrain(
         {
             now = placedAt;
         }
-        // O7: the customer's last order is where their three-year retention counts from. Told before the
-        // order is stored: should storing fail, the customer merely keeps data a little longer.
-        await customer.RecordOrdersPlaced([OrderId], now);
-        await design.MarkOrdered();
+        // O7: the customer's last order is where their three-year retention counts from, and the customer's list is
+        // what an erasure on request walks. Both are told before the order is stored (at once: different grains):
+        // should storing fail, the customer merely keeps data a little longer; the order never exists unlisted.
+        await Task.WhenAll(customer.RecordOrdersPlaced([OrderId], now), design.MarkOrdered());
 
         order.State = new OrderState
         {
@@ -131,8 +137,8 @@ internal sealed partial class OrderGrain(
             BulkOrderId = command.BulkOrderId,
         };
         await order.WriteStateAsync();
-        await overview.Upsert(ToSummary());
-        await ScheduleRetention();
+        // Once the order is stored, the read model, the reminder and the index row are independent of each other.
+        await Task.WhenAll(overview.Upsert(ToSummary()), ScheduleRetention());
         metrics.Placed(command.Tariff, bulk: command.BulkOrderId is not null);
         LogPlaced(OrderId, command.CustomerId);
         return ToView();

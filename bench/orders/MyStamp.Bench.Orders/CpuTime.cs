@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace MyStamp.Bench.Orders;
+
+/// <summary>
+/// CPU time used by processes, from /proc (user + system, in ms): the node processes, the peer's, and PostgreSQL's
+/// (its postmaster's children: the backends of the pooled connections, which live through a timed phase).
+/// On a machine whose two cores are the limit, CPU per order is what decides the rate.
+/// </summary>
+internal static class CpuTime
+{
+    private static readonly double MillisecondsPerTick = 1000.0 / 100; // USER_HZ is 100 on Linux
+
+    public static double Of(IEnumerable<int> pids) => pids.Sum(Of);
+
+    public static double Of(int pid)
+    {
+        var fields = Stat(pid);
+        return fields is null ? 0 : (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * MillisecondsPerTick;
+    }
+
+    /// <summary>CPU used by each of the postmaster's children now, by process id.</summary>
+    public static Dictionary<int, double> OfChildren(int parent) => ChildrenOf(parent).ToDictionary(pid => pid, Of);
+
+    /// <summary>CPU the postmaster's children used since <paramref name="before"/> (a backend started meanwhile counts from zero).</summary>
+    public static double ChildrenSince(int parent, Dictionary<int, double> before) =>
+        OfChildren(parent).Sum(pair => pair.Value - before.GetValueOrDefault(pair.Key));
+
+    /// <summary>The postmaster's children, PostgreSQL's backends and helpers, at this moment.</summary>
+    public static IReadOnlyList<int> ChildrenOf(int parent) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(name => int.TryParse(name, out _))
+            .Select(name => int.Parse(name!, CultureInfo.InvariantCulture))
+            .Where(pid => Stat(pid) is { } fields && fields[1] == parent.ToString(CultureInfo.InvariantCulture))
+            .ToList();
+
+    /// <summary>The fields of /proc/pid/stat after the command name (so index 1 is the parent, 11 and 12 utime and stime).</summary>
+    private static string[]? Stat(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            return text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
