@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,15 +19,14 @@ public static class SessionValidation
     public static async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
-        if (principal is null || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId))
+        if (principal?.CallerIdOrNull() is not { } accountId)
         {
             return;
         }
         var versions = context.HttpContext.RequestServices.GetRequiredService<SessionVersions>();
         // Admins are not customers: their accounts live elsewhere, with a session version of their own.
-        var current = await versions.Current(accountId, admin: principal.IsInRole(Roles.Admin));
-        var issuedFor = int.TryParse(principal.FindFirstValue(VersionClaim), out var version) ? version : 0;
-        if (current != issuedFor)
+        var current = await versions.Current(accountId, admin: principal.IsAdmin());
+        if (current != principal.SessionVersion())
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
