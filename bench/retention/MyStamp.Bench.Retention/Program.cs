@@ -11,13 +11,16 @@ using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Orders.Lifecycle;
 using MyStamp.Retention.Contracts;
+using MyStamp.Studio.Contracts;
+using MyStamp.Studio.Designs;
 using Npgsql;
 using NpgsqlTypes;
 using Orleans.Storage;
 
 namespace MyStamp.Bench.Retention;
 
-// Retention sweep at scale (issue 6): N customers, each with one order, all past their deadline and none
+// Retention sweep at scale (issue 6): N customers, each with one order and one design (its photo sealed in the
+// blob table), all past their deadline and none
 // erased by a reminder (the reminders are "lost": their rows deleted), so the nightly sweep alone must erase
 // them all. Beside it, the raw PostgreSQL DELETE rate for the same number of rows in the same run.
 internal static class RetentionBench
@@ -25,23 +28,28 @@ internal static class RetentionBench
     // Not top-level statements: the Silo's own Program class must stay the only "Program" here.
     public static async Task<int> Main(string[] args)
     {
+        const int PhotoBytes = 4096;
         var connectionString = Arg("connection-string");
         var customers = int.Parse(Arg("customers", "10000"), CultureInfo.InvariantCulture);
         var parallelism = int.Parse(Arg("parallelism", "32"), CultureInfo.InvariantCulture);
         var reportPath = Arg("report");
-        Console.WriteLine($"bench/retention: {customers} customers with one order each, sweep parallelism {parallelism}");
+        Console.WriteLine($"bench/retention: {customers} customers with one order and one design each, sweep parallelism {parallelism}");
 
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var placedAt = clock.GetUtcNow();
         var clusterId = $"bench-retention-{Guid.NewGuid():N}";
         var customerIds = Enumerable.Range(0, customers).Select(_ => Guid.CreateVersion7()).ToArray();
         var orderIds = Enumerable.Range(0, customers).Select(_ => Guid.CreateVersion7()).ToArray();
+        var designIds = Enumerable.Range(0, customers).Select(_ => Guid.CreateVersion7()).ToArray();
+        // Each customer's photo: its print master (random bytes standing in for a JPEG), sealed under the customer's key.
+        var photos = new byte[customers][];
 
         // 1. Seed through the grains' own storage provider (registration would spend minutes hashing passwords).
         var seeding = Stopwatch.StartNew();
         await using (var seedNode = new BenchNode(connectionString, clock, clusterId).Start())
         {
             var storage = seedNode.Services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
+            var protector = seedNode.Services.GetRequiredService<MyStamp.Keys.Contracts.IPersonalDataProtector>();
             using var seedProgress = new Progress("retention: seeding", customers);
             await Parallel.ForEachAsync(Enumerable.Range(0, customers), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
             {
@@ -52,12 +60,26 @@ internal static class RetentionBench
                 {
                     Profile = profile,
                     OrderIds = [orderIds[i]],
+                    DesignIds = [designIds[i]],
                     LastOrderAt = placedAt,
                 }));
+                await storage.WriteStateAsync("studio-design", GrainId.Create("design", designIds[i].ToString("N")), new GrainState<DesignState>(new DesignState
+                {
+                    OwnerId = customerIds[i],
+                    UploadedAt = placedAt,
+                    WidthPx = 946,
+                    HeightPx = 1183,
+                    Format = StampFormat.SmallPortrait,
+                    Status = DesignStatus.Approved,
+                    ReviewedAt = placedAt,
+                    FirstOrderedAt = placedAt,
+                    SubmittedAt = placedAt,
+                }));
+                photos[i] = await protector.Seal(customerIds[i], System.Security.Cryptography.RandomNumberGenerator.GetBytes(PhotoBytes), $"studio-blob:{designIds[i]:N}:print-master");
                 await storage.WriteStateAsync("order", GrainId.Create("order", orderIds[i].ToString("N")), new GrainState<OrderState>(new OrderState
                 {
                     CustomerId = customerIds[i],
-                    DesignId = Guid.NewGuid(),
+                    DesignId = designIds[i],
                     Tariff = Tariff.BelgiumNonPrior,
                     Sheets = 1,
                     ShippingAddress = address,
@@ -73,6 +95,7 @@ internal static class RetentionBench
         }
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await SeedIndexAndOverview(dataSource, customerIds, orderIds, RetentionPeriod.DeadlineAfter(placedAt), placedAt);
+        await SeedPhotos(dataSource, designIds, photos);
         // The reminders are lost: only the sweep can erase now.
         await Execute(dataSource, "DELETE FROM orleansreminderstable");
         seeding.Stop();
@@ -141,14 +164,16 @@ internal static class RetentionBench
         Console.WriteLine($"sweep: {sweepTime.TotalSeconds:0.0} s, {erasedCustomers} customers and {erasedOrders} orders erased, {customerRowsLeft} customer rows left");
 
 
-        // 4. The raw PostgreSQL DELETE rate for the same number of rows (one customer row and one order row per
-        // customer, payloads of the same size), one statement per row with the same parallelism, then one bulk DELETE.
+        // 4. The raw PostgreSQL DELETE rate for the same number of rows (per customer the customer, order and design
+        // rows and the photo's row, payloads of the state rows' average size), one statement per row with the same
+        // parallelism, then one bulk DELETE.
         var payloadSize = (int)await Count(dataSource, "SELECT coalesce(avg(length(payloadbinary)), 300)::bigint FROM orleansstorage");
-        var rawSingle = await RawDeleteRate(dataSource, customers * 2, payloadSize, parallelism, bulk: false);
-        var rawBulk = await RawDeleteRate(dataSource, customers * 2, payloadSize, parallelism, bulk: true);
+        const int RowsPerCustomer = 4;
+        var rawSingle = await RawDeleteRate(dataSource, customers * RowsPerCustomer, payloadSize, parallelism, bulk: false);
+        var rawBulk = await RawDeleteRate(dataSource, customers * RowsPerCustomer, payloadSize, parallelism, bulk: true);
 
         var rate = erasedCustomers / sweepTime.TotalSeconds;
-        var rawRate = customers * 2 / rawSingle.TotalSeconds;
+        var rawRate = customers * RowsPerCustomer / rawSingle.TotalSeconds;
         samples.Add((sweepTime.TotalSeconds, erasedCustomers));
         var rateOverTime = samples.Zip(samples.Skip(1), (a, b) => (X: b.Seconds, Y: (b.Erased - a.Erased) / (b.Seconds - a.Seconds))).ToList();
         var results = Path.GetDirectoryName(Path.GetFullPath(reportPath))!;
@@ -162,11 +187,11 @@ internal static class RetentionBench
         var text = new StringBuilder();
         text.AppendLine("## Retention: erasure by the backstop sweep");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{customers} customers with one order each, all three years and a day past their last order, their reminders lost: the nightly sweep alone erases them, in one node in this process on a fresh database (`BENCH_CUSTOMERS`; `BENCH_CUSTOMERS=100000 bench/retention/run` is issue 6's scale check, about {100_000 / rate / 60:0} minutes at this run's rate).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{customers} customers with one order and one design each (its photo, {PhotoBytes / 1024} KiB, sealed in the blob table), all three years and a day past their last order, their reminders lost: the nightly sweep alone erases them, in one node in this process on a fresh database (`BENCH_CUSTOMERS`; `BENCH_CUSTOMERS=100000 bench/retention/run` is issue 6's scale check, about {100_000 / rate / 60:0} minutes at this run's rate).");
         text.AppendLine();
         text.AppendLine("| what | value |");
         text.AppendLine("| --- | --- |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| customers erased by the sweep / orders erased with them | {erasedCustomers} / {erasedOrders} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| customers erased by the sweep / orders erased with them (each with its design and photo) | {erasedCustomers} / {erasedOrders} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| customer state rows left | {customerRowsLeft} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| sweep failures | {sweep.Failures} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| time until all are erased (sweep, parallelism {parallelism}) | {sweepTime.TotalSeconds:0.0} s |");
@@ -176,16 +201,17 @@ internal static class RetentionBench
         double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
         text.AppendLine(CultureInfo.InvariantCulture, $"| `GET /api/account/me` of {LiveReaders} live customers during the sweep and the purge: p50 / p99 / max ({latencies.Count} requests) | {Percentile(0.50):0.0} / {Percentile(0.99):0.0} / {(latencies.Count == 0 ? double.NaN : latencies[^1]):0.0} ms |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| physical purge afterwards: the key table only (VACUUM FULL data_keys, CHECKPOINT; the data tables are never rewritten) | {purge.Elapsed.TotalSeconds:0.0} s |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| baseline: raw PostgreSQL single-row DELETE, {customers * 2} rows of {payloadSize} bytes, {parallelism} connections | {rawSingle.TotalSeconds:0.0} s ({rawRate:0} rows/s) |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| baseline: raw PostgreSQL single-row DELETE, {customers * RowsPerCustomer} rows of {payloadSize} bytes, {parallelism} connections | {rawSingle.TotalSeconds:0.0} s ({rawRate:0} rows/s) |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| **ratio customers erased / raw DELETEs** | **{rate / rawRate:0.000}** |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| raw PostgreSQL bulk DELETE of the same rows, one statement | {rawBulk.TotalMilliseconds:0} ms |");
         text.AppendLine();
-        text.AppendLine("Erasing a customer is far more than deleting two rows: the customer grain reads its state and records that the");
-        text.AppendLine("erasure started (the account is closed from then on); the order grain reads its state, rewrites it without the");
-        text.AppendLine("personal data for the accounts, deletes its overview row, looks up its reminder and closes its index row; then,");
-        text.AppendLine("at once, every module's eraser runs, the e-mail index entry is released and the customer's reminder looked up;");
-        text.AppendLine("last the customer's row is deleted and its index row closed. Each step is crash-safe and idempotent. (The bench");
-        text.AppendLine("seeds no e-mail index rows, so releasing the entry reads and finds nothing here; a real erasure also deletes it.)");
+        text.AppendLine("The sweep erases in batches of its index rows (`Retention:SweepBatchSize`): it reads the due customers' states");
+        text.AppendLine("from storage (no activation), records the ids they name (orders, designs, the e-mail index key) and marks their index");
+        text.AppendLine("rows in one transaction, destroys the whole batch's keys in one statement of the key store (and evicts them from");
+        text.AppendLine("every node), then every module deletes its rows for the whole batch with one statement per table (states, photos,");
+        text.AppendLine("review queue, overview, reminders, privacy, audit trail, outbox), and the customers' own rows and index rows go last.");
+        text.AppendLine("Each step is idempotent and a batch cut off after its keys went is finished by the next sweep from its record.");
+        text.AppendLine("(The bench seeds no e-mail index rows; a real erasure deletes them in the same statement as the customers' rows.)");
         text.AppendLine();
         text.AppendLine(chart);
 
@@ -194,7 +220,7 @@ internal static class RetentionBench
         Directory.CreateDirectory(Path.GetDirectoryName(reportPath)!);
         await File.WriteAllTextAsync(reportPath, text.ToString());
         await File.WriteAllTextAsync(Path.ChangeExtension(reportPath, ".summary.tsv"), string.Create(CultureInfo.InvariantCulture,
-            $"erasure by the retention sweep ({customers} customers with an order each)\t{rate:0} customers/s\traw single-row DELETE {rawRate:0} rows/s\t{rate / rawRate:0.000}\n"));
+            $"erasure by the retention sweep ({customers} customers with an order and a design each)\t{rate:0} customers/s\traw single-row DELETE {rawRate:0} rows/s\t{rate / rawRate:0.000}\n"));
         return erasedCustomers == customers && customerRowsLeft == 0 ? 0 : 1;
 
         string Arg(string name, string? fallback = null)
@@ -287,6 +313,21 @@ internal static class RetentionBench
                 }
                 await writer.CompleteAsync();
             }
+        }
+
+        static async Task SeedPhotos(NpgsqlDataSource dataSource, Guid[] designIds, byte[][] photos)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var writer = await connection.BeginBinaryImportAsync("COPY studio_design_blobs (design_id, kind, content_type, content) FROM STDIN (FORMAT BINARY)");
+            for (var i = 0; i < designIds.Length; i++)
+            {
+                await writer.StartRowAsync();
+                await writer.WriteAsync(designIds[i], NpgsqlDbType.Uuid);
+                await writer.WriteAsync("print-master", NpgsqlDbType.Text);
+                await writer.WriteAsync("image/jpeg", NpgsqlDbType.Text);
+                await writer.WriteAsync(photos[i], NpgsqlDbType.Bytea);
+            }
+            await writer.CompleteAsync();
         }
 
         static async Task<TimeSpan> RawDeleteRate(NpgsqlDataSource dataSource, int rows, int payloadSize, int parallelism, bool bulk)

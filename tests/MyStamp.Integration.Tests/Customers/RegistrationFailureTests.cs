@@ -68,6 +68,9 @@ public sealed class RegistrationFailureTests : IAsyncLifetime
             public Task RecordErased(RetentionSubjectKind kind, Guid subjectId, DateTimeOffset at, ErasureSource source, bool onlyIfTracked = false) =>
                 inner.RecordErased(kind, subjectId, at, source, onlyIfTracked);
 
+            public Task RecordErasedMany(RetentionSubjectKind kind, IReadOnlyCollection<Guid> subjectIds, DateTimeOffset at, ErasureSource source) =>
+                inner.RecordErasedMany(kind, subjectIds, at, source);
+
             public Task RecordErasureStarted(RetentionSubjectKind kind, Guid subjectId, DateTimeOffset at) => inner.RecordErasureStarted(kind, subjectId, at);
         }
     }

@@ -16,6 +16,19 @@ public interface IPersonalDataEraser
     /// left (already erased, or never had anything) succeeds and changes nothing.
     /// </summary>
     Task EraseCustomer(ErasedCustomer customer, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Erases many customers at once, for the nightly sweep: a module that can should delete its rows for the whole
+    /// batch with one statement per table (<c>WHERE id = ANY(...)</c>) and activate no grain just to erase it. The
+    /// default erases them one by one. Idempotent like <see cref="EraseCustomer"/>.
+    /// </summary>
+    async Task EraseCustomers(IReadOnlyList<ErasedCustomer> customers, CancellationToken cancellationToken = default)
+    {
+        foreach (var customer in customers)
+        {
+            await EraseCustomer(customer, cancellationToken);
+        }
+    }
 }
 
 /// <summary>

@@ -38,6 +38,7 @@ public static class CustomersModule
             .ValidateOnStart();
         services.TryAddSingleton(provider => new LookupKeyHasher(Encoding.UTF8.GetBytes(provider.GetRequiredService<IOptions<LookupKeyOptions>>().Value.LookupKeySecret)));
         services.AddSingleton<EmailKeys>();
+        services.AddSingleton<MyStamp.Retention.Contracts.ICustomerBatchErasure, Retention.CustomerBatchErasure>();
         services.AddSingleton<Passwords>();
         // After the silo (registered before this module): it calls grains.
         services.AddHostedService<AdminSeeding>();

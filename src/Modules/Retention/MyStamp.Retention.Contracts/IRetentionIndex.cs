@@ -25,6 +25,12 @@ public interface IRetentionIndex
     Task RecordErased(RetentionSubjectKind kind, Guid subjectId, DateTimeOffset at, ErasureSource source, bool onlyIfTracked = false);
 
     /// <summary>
+    /// <see cref="RecordErased"/> for a batch in one statement (the sweep's batch erasure); each subject is counted
+    /// once, and a subject the index never held gets a row.
+    /// </summary>
+    Task RecordErasedMany(RetentionSubjectKind kind, IReadOnlyCollection<Guid> subjectIds, DateTimeOffset at, ErasureSource source);
+
+    /// <summary>
     /// Marks an erasure as under way, before the subject's key is destroyed: until <see cref="RecordErased"/> closes
     /// the row, the nightly sweep asks the subject to finish it, whatever its deadline (a node may die in between).
     /// </summary>

@@ -72,3 +72,21 @@ public static class RetentionReminder
     /// <summary>The one reminder each retention subject registers for its deadline (or its notice).</summary>
     public const string Name = "retention";
 }
+
+/// <summary>
+/// The nightly sweep's batch erasure of customers past their deadline (O7), implemented by the Customers module:
+/// the keys of the whole batch are destroyed in one statement, and every module deletes its rows for the whole
+/// batch with one statement per table, without activating a grain just to erase it.
+/// </summary>
+public interface ICustomerBatchErasure
+{
+    /// <summary>
+    /// Erases those of <paramref name="customerIds"/> that are due and that the batch can take (not active on any
+    /// node, no erasure of their own under way, no e-mail address still to release), and finishes every batch
+    /// erasure a dying node left halfway. The others are left to their grains (<see cref="IRetentionSubject"/>).
+    /// </summary>
+    Task<BatchErasure> EraseDue(IReadOnlyList<Guid> customerIds, ErasureSource source, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What a batch erased, and which customers it left to their grains.</summary>
+public sealed record BatchErasure(IReadOnlyList<Guid> Erased, int OrdersErased, IReadOnlyList<Guid> LeftToTheirGrains);

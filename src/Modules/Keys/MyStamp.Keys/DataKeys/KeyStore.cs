@@ -58,6 +58,21 @@ internal sealed partial class KeyStore : IKeyStoreCompaction, IAsyncDisposable
         return await reader.ReadAsync(cancellationToken) ? new WrappedKey(subject, reader.GetString(0), (byte[])reader[1]) : null;
     }
 
+    /// <summary>The keys of these subjects that exist, in one query.</summary>
+    public async Task<IReadOnlyList<WrappedKey>> FindMany(IReadOnlyCollection<Guid> subjects, CancellationToken cancellationToken = default)
+    {
+        await EnsureSchema(cancellationToken);
+        await using var command = _dataSource.CreateCommand("SELECT subject_id, kek_id, wrapped FROM data_keys WHERE subject_id = ANY(@subjects)");
+        command.Parameters.AddWithValue("subjects", subjects as Guid[] ?? subjects.ToArray());
+        var keys = new List<WrappedKey>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(new WrappedKey(reader.GetGuid(0), reader.GetString(1), (byte[])reader[2]));
+        }
+        return keys;
+    }
+
     /// <summary>Stores a new key unless the subject has one already; returns the one stored (its own or the other's).</summary>
     public async Task<WrappedKey> Add(WrappedKey key, CancellationToken cancellationToken = default)
     {

@@ -55,6 +55,17 @@ internal sealed class PersonalDataProtector(KeyStore store, KeyEncryptionKeys ke
         await eviction.EvictEverywhere(subjects);
     }
 
+    public async Task WarmUp(IReadOnlyCollection<Guid> subjects)
+    {
+        var started = cache.LookupStarted();
+        foreach (var stored in await store.FindMany(subjects))
+        {
+            var key = keks.Unwrap(stored.Subject, stored.KekId, stored.Wrapped);
+            cache.Add(stored.Subject, key, started);
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
     private async Task<byte[]?> Load(Guid subject, bool create)
     {
         var started = cache.LookupStarted();

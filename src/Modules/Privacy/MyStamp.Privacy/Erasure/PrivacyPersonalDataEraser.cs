@@ -1,6 +1,8 @@
+using MyStamp.BuildingBlocks.Grains;
 using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Privacy.Contracts;
 using MyStamp.Privacy.Requests;
+using Npgsql;
 
 namespace MyStamp.Privacy.Erasure;
 
@@ -11,7 +13,7 @@ namespace MyStamp.Privacy.Erasure;
 /// admins wrote, and the identity document. The requests themselves stay without personal data: they prove
 /// that each request was answered, and on time (GDPR Art. 5(2), 12(3)).
 /// </summary>
-internal sealed class PrivacyPersonalDataEraser(RequestStore requests, IGrainFactory grains) : IPersonalDataEraser
+internal sealed class PrivacyPersonalDataEraser(RequestStore requests, IGrainFactory grains, NpgsqlDataSource dataSource) : IPersonalDataEraser
 {
     public string Name => "privacy";
 
@@ -23,5 +25,26 @@ internal sealed class PrivacyPersonalDataEraser(RequestStore requests, IGrainFac
             await grains.GetGrain<IDataSubjectRequestGrain>(request.RequestId).ForgetRequester(RequesterForgottenBecause.CustomerErased);
         }
         await grains.GetGrain<ICustomerPrivacyGrain>(customerId).Forget();
+    }
+
+    /// <summary>
+    /// The sweep's batch, once the customers' keys are destroyed: their requests in one query (a customer with a
+    /// data-subject request is rare: each such request forgets its requester through its grain, as above), then
+    /// every audience entry and privacy state row in one transaction, without activating a grain.
+    /// </summary>
+    public async Task EraseCustomers(IReadOnlyList<ErasedCustomer> customers, CancellationToken cancellationToken = default)
+    {
+        var customerIds = customers.Select(customer => customer.CustomerId).ToArray();
+        if (customerIds.Length == 0)
+        {
+            return;
+        }
+        foreach (var request in await requests.ForCustomers(customerIds))
+        {
+            await grains.GetGrain<IDataSubjectRequestGrain>(request.RequestId).ForgetRequester(RequesterForgottenBecause.CustomerErased);
+        }
+        var audience = new NpgsqlBatchCommand("DELETE FROM privacy_audience WHERE customer_id = ANY(@customers)");
+        audience.Parameters.AddWithValue("customers", customerIds);
+        await GrainRows.Run(dataSource, [audience, GrainRows.DeleteStates("privacy-customer", customerIds)], cancellationToken);
     }
 }

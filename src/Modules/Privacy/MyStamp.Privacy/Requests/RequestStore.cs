@@ -164,6 +164,10 @@ internal sealed class RequestStore(NpgsqlDataSource dataSource, IPersonalDataPro
     public Task<IReadOnlyList<RequestRow>> ForCustomer(Guid customerId) => Query(
         $"SELECT {Columns} FROM privacy_requests WHERE customer_id = @customer_id ORDER BY received_at DESC", ("customer_id", customerId));
 
+    /// <summary>The requests linked to any of these customers (the batch erasure), in one query.</summary>
+    public Task<IReadOnlyList<RequestRow>> ForCustomers(Guid[] customerIds) => Query(
+        $"SELECT {Columns} FROM privacy_requests WHERE customer_id = ANY(@customer_ids)", ("customer_ids", customerIds));
+
     /// <summary>Open requests whose due date is before <paramref name="today"/> and that are not yet flagged.</summary>
     public async Task<IReadOnlyList<Guid>> UnflaggedPastDue(DateOnly today)
     {

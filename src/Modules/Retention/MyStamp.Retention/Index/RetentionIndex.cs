@@ -59,6 +59,29 @@ internal sealed class RetentionIndex(NpgsqlDataSource dataSource, RetentionMetri
         }
     }
 
+    public async Task RecordErasedMany(RetentionSubjectKind kind, IReadOnlyCollection<Guid> subjectIds, DateTimeOffset at, ErasureSource source)
+    {
+        if (subjectIds.Count == 0)
+        {
+            return;
+        }
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO retention_deadlines (subject_kind, subject_id, deadline, erased_at, erased_by)
+            SELECT @kind, id, @at, @at, @source FROM unnest(@ids) AS id
+            ON CONFLICT (subject_kind, subject_id) DO UPDATE SET erased_at = EXCLUDED.erased_at, erased_by = EXCLUDED.erased_by
+                WHERE retention_deadlines.erased_at IS NULL
+            """);
+        command.Parameters.AddWithValue("kind", RetentionMetrics.Tag(kind));
+        command.Parameters.AddWithValue("ids", subjectIds as Guid[] ?? subjectIds.ToArray());
+        command.Parameters.AddWithValue("at", at.UtcDateTime);
+        command.Parameters.AddWithValue("source", RetentionMetrics.Tag(source));
+        var erased = await command.ExecuteNonQueryAsync();
+        if (erased > 0)
+        {
+            metrics.Erased(kind, source, erased);
+        }
+    }
+
     public async Task RecordErasureStarted(RetentionSubjectKind kind, Guid subjectId, DateTimeOffset at)
     {
         await using var command = dataSource.CreateCommand("""

@@ -22,8 +22,8 @@ public sealed class RetentionMetrics : IDisposable
         _notices = _meter.CreateCounter<long>("mystamp.retention.notices", unit: "{notice}", description: "Erasure notices given thirty days ahead.");
     }
 
-    public void Erased(RetentionSubjectKind kind, ErasureSource source) =>
-        _erased.Add(1, new KeyValuePair<string, object?>("subject", Tag(kind)), new KeyValuePair<string, object?>("source", Tag(source)));
+    public void Erased(RetentionSubjectKind kind, ErasureSource source, long count = 1) =>
+        _erased.Add(count, new KeyValuePair<string, object?>("subject", Tag(kind)), new KeyValuePair<string, object?>("source", Tag(source)));
 
     public void NoticeGiven() => _notices.Add(1);
 

@@ -38,6 +38,14 @@ internal sealed class NoticeOutbox(NpgsqlDataSource dataSource, TimeProvider clo
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>The sweep's batch: every erased customer's notices in one statement.</summary>
+    public async Task EraseCustomers(IReadOnlyList<ErasedCustomer> customers, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM retention_notices WHERE customer_id = ANY(@customers)");
+        command.Parameters.AddWithValue("customers", customers.Select(customer => customer.CustomerId).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<PendingNotice>> Pending(int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""

@@ -20,6 +20,7 @@ namespace MyStamp.Retention.Sweep;
 internal sealed partial class RetentionSweep(
     NpgsqlDataSource dataSource,
     IGrainFactory grains,
+    ICustomerBatchErasure batchErasure,
     PhysicalPurge purge,
     TimeProvider clock,
     IOptions<RetentionOptions> options,
@@ -39,7 +40,8 @@ internal sealed partial class RetentionSweep(
                 break;
             }
             after = batch[^1];
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Value.SweepParallelism, CancellationToken = cancellationToken },
+            var leftToGrains = await EraseCustomersInBatch(batch, counts, cancellationToken);
+            await Parallel.ForEachAsync(leftToGrains, new ParallelOptions { MaxDegreeOfParallelism = options.Value.SweepParallelism, CancellationToken = cancellationToken },
                 async (subject, _) => counts.Add(subject.Kind, await Check(subject.Kind, subject.Id)));
         }
 
@@ -49,6 +51,32 @@ internal sealed partial class RetentionSweep(
         await Record(result, cancellationToken);
         LogSwept(result.Checked, result.CustomersErased, result.OrdersErased, result.NoticesGiven, result.Postponed, result.Failures, purged);
         return result;
+    }
+
+    /// <summary>
+    /// The customers of the batch go through the batch erasure (one statement per table for all of them); what it
+    /// leaves (not due, active on a node, an erasure of their own under way, …), and the orders, through their grains.
+    /// Should the batch fail, its customers go through their grains too; a batch record left behind is finished by
+    /// the next sweep.
+    /// </summary>
+    private async Task<List<(string Kind, Guid Id)>> EraseCustomersInBatch(List<(string Kind, Guid Id)> batch, Counts counts, CancellationToken cancellationToken)
+    {
+        var customers = batch.Where(subject => subject.Kind == "customer").Select(subject => subject.Id).ToList();
+        if (customers.Count == 0)
+        {
+            return batch;
+        }
+        try
+        {
+            var erased = await batchErasure.EraseDue(customers, ErasureSource.Sweep, cancellationToken);
+            counts.AddBatch(erased.Erased.Count, erased.OrdersErased);
+            return erased.LeftToTheirGrains.Select(id => ("customer", id)).Concat(batch.Where(subject => subject.Kind != "customer")).ToList();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogBatchFailed(exception, customers.Count);
+            return batch;
+        }
     }
 
     private async Task<bool> ErasedSinceLastPurge(CancellationToken cancellationToken)
@@ -82,9 +110,10 @@ internal sealed partial class RetentionSweep(
     {
         await using var command = dataSource.CreateCommand("""
             SELECT subject_kind, subject_id FROM retention_deadlines
-            WHERE erased_at IS NULL
-              AND (deadline <= @now OR erasure_started_at IS NOT NULL
-                   OR (subject_kind = 'customer' AND notice_given_at IS NULL AND deadline <= @notice_horizon))
+            WHERE ((erased_at IS NULL
+                    AND (deadline <= @now OR erasure_started_at IS NOT NULL
+                         OR (subject_kind = 'customer' AND notice_given_at IS NULL AND deadline <= @notice_horizon)))
+                   OR (subject_kind = 'customer' AND EXISTS (SELECT 1 FROM retention_batch_erasures b WHERE b.customer_id = subject_id)))
               AND (subject_kind, subject_id) > (@after_kind, @after_id)
             ORDER BY subject_kind, subject_id
             LIMIT @limit
@@ -133,6 +162,13 @@ internal sealed partial class RetentionSweep(
         public int Postponed => _postponed;
         public int Failures => _failures;
 
+        public void AddBatch(int customers, int orders)
+        {
+            Interlocked.Add(ref _checked, customers);
+            Interlocked.Add(ref _customersErased, customers);
+            Interlocked.Add(ref _ordersErased, orders);
+        }
+
         public void Add(string kind, RetentionOutcome? outcome)
         {
             Interlocked.Increment(ref _checked);
@@ -149,6 +185,9 @@ internal sealed partial class RetentionSweep(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention sweep: {Checked} checked, {Customers} customers and {Orders} orders erased, {Notices} notices, {Postponed} postponed, {Failures} failures, purged from disk: {Purged}")]
     private partial void LogSwept(int @checked, int customers, int orders, int notices, int postponed, int failures, bool purged);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention sweep: the batch erasure of {Count} customers failed; their grains erase them, and the next sweep finishes what the batch left")]
+    private partial void LogBatchFailed(Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention sweep could not check {Kind} {SubjectId}; the next sweep retries")]
     private partial void LogFailed(Exception exception, string kind, Guid subjectId);

@@ -1,5 +1,9 @@
+using Microsoft.Extensions.Options;
+using MyStamp.BuildingBlocks.Grains;
 using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Studio.Contracts;
+using Npgsql;
+using Orleans.Configuration;
 
 namespace MyStamp.Studio.Retention;
 
@@ -7,7 +11,7 @@ namespace MyStamp.Studio.Retention;
 /// What the Studio keeps about a customer, erased with the customer (O7): each of their designs, with the photo,
 /// every image derived from it, the state row, the review-queue entry and the reminder.
 /// </summary>
-internal sealed class StudioPersonalDataEraser(IGrainFactory grains) : IPersonalDataEraser
+internal sealed class StudioPersonalDataEraser(NpgsqlDataSource dataSource, IGrainFactory grains, IOptions<ClusterOptions> cluster) : IPersonalDataEraser
 {
     /// <summary>How many designs of one customer are erased at once.</summary>
     private const int EraseAtOnce = 8;
@@ -20,5 +24,30 @@ internal sealed class StudioPersonalDataEraser(IGrainFactory grains) : IPersonal
         {
             await Task.WhenAll(batch.Select(designId => grains.GetGrain<IDesignGrain>(designId).Erase()));
         }
+    }
+
+    /// <summary>
+    /// The sweep's batch, once the owners' keys are destroyed (photos, derived images and states were sealed under
+    /// them): every design's images, review-queue entry, state row and reminder in one transaction, one statement
+    /// per table, without activating a design.
+    /// </summary>
+    public async Task EraseCustomers(IReadOnlyList<ErasedCustomer> customers, CancellationToken cancellationToken = default)
+    {
+        var designIds = customers.SelectMany(customer => customer.DesignIds).Distinct().ToArray();
+        if (designIds.Length == 0)
+        {
+            return;
+        }
+        var blobs = new NpgsqlBatchCommand("DELETE FROM studio_design_blobs WHERE design_id = ANY(@designs)");
+        blobs.Parameters.AddWithValue("designs", designIds);
+        var reviews = new NpgsqlBatchCommand("DELETE FROM studio_review_queue WHERE design_id = ANY(@designs)");
+        reviews.Parameters.AddWithValue("designs", designIds);
+        await GrainRows.Run(dataSource,
+        [
+            blobs,
+            reviews,
+            GrainRows.DeleteStates("studio-design", designIds),
+            GrainRows.DeleteReminders(cluster.Value.ServiceId, designIds.Select(id => grains.GetGrain<IDesignGrain>(id).GetGrainId())),
+        ], cancellationToken);
     }
 }
