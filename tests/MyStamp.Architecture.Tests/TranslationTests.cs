@@ -30,6 +30,7 @@ public sealed partial class TranslationTests
         Assert.Contains("src/Web/Languages/ShopText.resx", found);
         Assert.Contains("src/Modules/Customers/MyStamp.Customers.Contracts/Messages/CustomersMessages.resx", found);
         Assert.Contains("src/Modules/Studio/MyStamp.Studio.Contracts/Messages/StudioMessages.resx", found);
+        Assert.Contains("src/Modules/Orders/MyStamp.Orders.Contracts/Messages/OrdersMessages.resx", found);
     }
 
     [Theory]
