@@ -24,11 +24,13 @@ public sealed partial class TranslationTests
     }
 
     [Fact]
-    public void The_web_edge_and_the_customers_module_have_their_texts_in_resources()
+    public void The_web_edge_and_the_modules_have_their_texts_in_resources()
     {
         var found = NeutralResources().Select(file => Path.GetRelativePath(Root, file).Replace('\\', '/')).ToList();
         Assert.Contains("src/Web/Languages/ShopText.resx", found);
         Assert.Contains("src/Modules/Customers/MyStamp.Customers.Contracts/Messages/CustomersMessages.resx", found);
+        Assert.Contains("src/Modules/Studio/MyStamp.Studio.Contracts/Messages/StudioMessages.resx", found);
+        Assert.Contains("src/Modules/Orders/MyStamp.Orders.Contracts/Messages/OrdersMessages.resx", found);
     }
 
     [Theory]

@@ -36,13 +36,13 @@ public static class AccountApi
         return TypedResults.Created("/api/account/me", new RegisteredResponse(profile.CustomerId));
     }
 
-    private static async Task<Results<Ok<SignedInResponse>, ProblemHttpResult>> Login(LoginRequest request, IGrainFactory grains, HttpContext context)
+    private static async Task<Results<Ok<SignedInResponse>, ProblemHttpResult>> Login(LoginRequest request, IGrainFactory grains, HttpContext context, Microsoft.Extensions.Localization.IStringLocalizer<ShopText> text)
     {
         var account = await grains.GetGrain<IAccountsGrain>(0).SignIn(new SignInAttempt(request.Email ?? "", request.Password ?? ""));
         if (account is null)
         {
             // One answer for an unknown address, a wrong password and a locked account.
-            return TypedResults.Problem(title: SignInRefused, statusCode: StatusCodes.Status401Unauthorized);
+            return TypedResults.Problem(title: text[SignInRefused], statusCode: StatusCodes.Status401Unauthorized);
         }
         await AccountClaims.SignIn(context, account);
         return TypedResults.Ok(new SignedInResponse(account.AccountId, account.AccountType, AccountClaims.RolesOf(account)));

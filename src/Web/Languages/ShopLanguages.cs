@@ -34,13 +34,22 @@ public static class ShopLanguages
     /// <summary>The language of the request being served (its UI culture).</summary>
     public static CustomerLanguage Current => CustomerLanguages.FromCode(CultureInfo.CurrentUICulture.Name) ?? CustomerLanguage.Dutch;
 
+    /// <summary>"2 december 2026", "2 décembre 2026", "2. Dezember 2026", "2 December 2026": a date as the request's language writes it.</summary>
+    public static string LongDate(DateTimeOffset date) => LongDate(date.DateTime);
+
+    public static string LongDate(DateTime date) =>
+        date.ToString(Current == CustomerLanguage.German ? "d. MMMM yyyy" : "d MMMM yyyy", CultureInfo.CurrentCulture);
+
     public static IServiceCollection AddShopLanguages(this IServiceCollection services)
     {
         services.AddLocalization();
+        // Dutch, French and German letters (é, ë, ü) and signs such as × and € go out as themselves, not as &#xE9;.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         // The building blocks' generic messages ("One or more fields are not valid.") are in the web edge's own text.
         services.AddSingleton(provider => new DomainText(
             provider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizerFactory>(),
-            [typeof(ShopText), typeof(Customers.Contracts.Messages.CustomersMessages)]));
+            [typeof(ShopText), typeof(Customers.Contracts.Messages.CustomersMessages), typeof(MyStamp.Studio.Contracts.Messages.StudioMessages), typeof(MyStamp.Orders.Contracts.Messages.OrdersMessages)]));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Dutch);

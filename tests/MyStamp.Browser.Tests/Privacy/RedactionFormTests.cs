@@ -43,6 +43,27 @@ public class RedactionFormTests(BrowserFixture browser)
         Assert.Equal(new Rgb24(230, 120, 40), image[image.Width * 3 / 4, image.Height / 2]);
     }
 
+    [Fact]
+    public async Task A_visitor_without_a_mouse_blacks_out_parts_of_the_document_with_the_keyboard()
+    {
+        // O9, for everyone: the redaction tool works without a pointer.
+        var page = await browser.NewPage();
+        await page.GotoAsync("/Privacy/Request");
+        await page.SetInputFilesAsync("#idDocument", new FilePayload { Name = "card.png", MimeType = "image/png", Buffer = Card() });
+        var canvas = page.Locator("#redaction-canvas");
+        await canvas.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+
+        await page.FocusAsync("#idDocument");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("redaction-canvas", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.Keyboard.PressAsync("Shift+ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+
+        Assert.Equal("2", await page.Locator("#redaction-count").InnerTextAsync());
+    }
+
     private static byte[] Card()
     {
         using var image = new Image<Rgb24>(800, 500, new Rgb24(230, 120, 40));

@@ -91,6 +91,27 @@ public class ShopLanguageTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         Assert.Equal("Gebruik minstens 10 tekens.", (string?)problem!["errors"]!["password"]![0]);
     }
 
+    [Fact]
+    public async Task The_studios_messages_are_translated_too()
+    {
+        using var customer = (await Node.NewCustomer()).AskingFor("fr-BE");
+        var designId = await Designs.Upload(customer);
+        using var response = await customer.PutAsJsonAsync($"/api/designs/{designId}", new { format = "Square", crop = new { x = 0, y = 0, width = 0, height = 0 } }, Accounts.Json);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>(Accounts.Json);
+        Assert.Equal("Le recadrage doit avoir une largeur et une hauteur positives.", (string?)problem!["errors"]!["crop"]![0]);
+    }
+
+    [Fact]
+    public async Task The_orders_messages_are_translated_too()
+    {
+        using var customer = (await Node.NewCustomer()).AskingFor("de-BE");
+        using var response = await customer.GetAsync("/api/orders/quote?tariff=Europe&sheets=0");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>(Accounts.Json);
+        Assert.StartsWith("Bestellen Sie 1 bis ", (string?)problem!["errors"]!["sheets"]![0], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("nl-BE", "€ ")]
     [InlineData("fr-BE", " €")]

@@ -138,9 +138,12 @@ window.MyStampOrders = (() => {
             if (!tariff || !sheets.value) return;
             const query = new URLSearchParams({ tariff: tariff.value, sheets: sheets.value });
             const response = await fetch(`/api/orders/quote?${query}`, { headers: { Accept: "application/json" } });
-            if (!response.ok) { output.textContent = "Choose from 1 sheet up."; return; }
+            // The page's words in its language (data-texts, written by the server); English if missing.
+            const texts = JSON.parse(form.dataset.texts || "{}");
+            if (!response.ok) { output.textContent = texts.sheetsFrom || "Choose from 1 sheet up."; return; }
             const q = await response.json();
-            output.replaceChildren(`${q.sheets} × ${money(q.sheetPrice, q.currency)} = ${money(q.net, q.currency)} + VAT ${q.vatRate}% ${money(q.vat, q.currency)} = `);
+            const vat = (texts.vat || "VAT {0} %").replace("{0}", q.vatRate);
+            output.replaceChildren(`${q.sheets} × ${money(q.sheetPrice, q.currency)} = ${money(q.net, q.currency)} + ${vat} ${money(q.vat, q.currency)} = `);
             const total = document.createElement("strong");
             total.textContent = money(q.total, q.currency);
             output.append(total);

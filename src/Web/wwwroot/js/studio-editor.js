@@ -14,6 +14,9 @@
     const saveStatus = document.getElementById("save-status");
     const W = design.widthPx, H = design.heightPx;
     let crop = { ...design.crop };
+    // The page's words in its language (data-texts, written by the server); English if missing.
+    const texts = JSON.parse(editor.dataset.texts || "{}");
+    const say = (key, english) => texts[key] || english;
 
     const formatOf = name => formats.find(f => f.format === name);
     const aspectOf = f => f.pictureWidthMm / f.pictureHeightMm;
@@ -118,7 +121,7 @@
     });
 
     document.getElementById("save").addEventListener("click", async () => {
-        saveStatus.textContent = "Saving…";
+        saveStatus.textContent = say("saving", "Saving…");
         const response = await fetch("/api/designs/" + design.designId, {
             method: "PUT",
             headers: { "Content-Type": "application/json", "X-Requested-With": "XMLHttpRequest" },
@@ -126,13 +129,13 @@
         });
         if (response.ok) {
             const saved = await response.json();
-            saveStatus.textContent = "Saved. The design waits for review again.";
-            document.getElementById("status").textContent = saved.status === "PendingReview" ? "Waiting for review" : saved.status;
+            saveStatus.textContent = say("saved", "Saved. The design waits for review again.");
+            document.getElementById("status").textContent = saved.status === "PendingReview" ? say("pending", "Waiting for review") : saved.status;
             document.getElementById("server-preview").src = saved.previewUrl + "?v=" + Date.now();
         } else {
             const problem = await response.json().catch(() => null);
             const details = problem && problem.errors ? Object.values(problem.errors).flat().join(" ") : "";
-            saveStatus.textContent = ((problem && problem.title) || "Not saved.") + " " + details;
+            saveStatus.textContent = ((problem && problem.title) || say("notSaved", "Not saved.")) + " " + details;
         }
     });
 

@@ -4,6 +4,9 @@
     const progress = document.getElementById("progress");
     const progressText = document.getElementById("progress-text");
     const errors = document.getElementById("upload-errors");
+    // The page's words in its language (data-texts, written by the server); English if missing.
+    const texts = JSON.parse(form.dataset.texts || "{}");
+    const say = (key, english) => texts[key] || english;
 
     function showProblem(status, text) {
         let problem;
@@ -35,14 +38,14 @@
         request.upload.addEventListener("progress", e => {
             if (e.lengthComputable) {
                 progress.value = Math.round(100 * e.loaded / e.total);
-                progressText.textContent = "Uploading… " + progress.value + " %";
+                progressText.textContent = say("uploading", "Uploading…") + " " + progress.value + " %";
             }
         });
-        request.upload.addEventListener("load", () => { progressText.textContent = "Checking and cleaning the photo…"; });
+        request.upload.addEventListener("load", () => { progressText.textContent = say("checking", "Checking and cleaning the photo…"); });
         request.addEventListener("load", () => {
             if (request.status === 201) {
                 const answer = JSON.parse(request.responseText);
-                progressText.textContent = "Done.";
+                progressText.textContent = say("done", "Done.");
                 window.location.href = "/Studio/Design/" + answer.designId;
             } else {
                 progress.hidden = true;
