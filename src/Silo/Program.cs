@@ -1,6 +1,7 @@
 using MyStamp.Audit;
 using MyStamp.Customers;
 using MyStamp.Keys;
+using MyStamp.Mail;
 using MyStamp.Orders;
 using MyStamp.Privacy;
 using MyStamp.Retention;
@@ -37,6 +38,7 @@ builder.Services
     .AddPrivacyModule(builder.Configuration)
     .AddAuditModule(builder.Configuration)
     .AddKeysModule(builder.Configuration)
+    .AddMailModule(builder.Configuration)
     .AddClusteredJobs()
     .AddClusterDataProtection(builder.Configuration)
     .AddReadinessChecks()

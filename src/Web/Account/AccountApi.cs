@@ -22,6 +22,7 @@ public static class AccountApi
         group.MapGet("/me", GetProfile).RequireAuthorization();
         group.MapPut("/me", Rectify).RequireAuthorization();
         group.MapPost("/password", ChangePassword).RequireAuthorization().RequireRateLimiting(AccountRateLimits.SignIn);
+        group.MapAccountMailApi();
         return app;
     }
 

@@ -8,6 +8,8 @@ using MyStamp.BuildingBlocks.Hashing;
 using MyStamp.Customers.Accounts;
 using MyStamp.Customers.Admins;
 using MyStamp.Customers.EmailIndex;
+using MyStamp.Customers.Mail;
+using MyStamp.BuildingBlocks.Retention;
 
 namespace MyStamp.Customers;
 
@@ -39,6 +41,9 @@ public static class CustomersModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EmailKeys>();
         services.AddSingleton<Passwords>();
+        services.AddSingleton<AccountTokens>();
+        services.AddSingleton<IPersonalDataEraser>(provider => provider.GetRequiredService<AccountTokens>());
+        services.AddSingleton<AccountMails>();
         // After the silo (registered before this module): it calls grains.
         services.AddHostedService<AdminSeeding>();
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MyStamp.Privacy.Mail;
 using MyStamp.BuildingBlocks.Database;
 using MyStamp.BuildingBlocks.Imaging;
 using MyStamp.BuildingBlocks.Retention;
@@ -23,6 +24,7 @@ public static class PrivacyModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PolicyStore>();
         services.AddSingleton<RequestStore>();
+        services.AddSingleton<RequesterMails>();
         services.AddSingleton<IdentityDocumentStore>();
         services.AddImaging(configuration);
         services.AddSingleton<IdentityDocumentRedactor>();
