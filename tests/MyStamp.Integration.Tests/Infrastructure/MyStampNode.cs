@@ -116,6 +116,7 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
         builder.UseSetting("Accounts:RateLimits:RegisterPermits", "100000");
         builder.UseSetting("Accounts:RateLimits:SignInPermits", "100000");
         builder.UseSetting("Accounts:RateLimits:DataSubjectRequestPermits", "100000");
+        builder.UseSetting("Accounts:RateLimits:PasswordResetPermits", "100000");
         // The production batch moves every paid order of the database into production. All nodes of a database
         // share one Quartz store, and a node on a fake clock that jumps ahead fires every trigger at once: on a
         // timer, the batch would move other tests' orders under them. Tests trigger it themselves

@@ -39,7 +39,7 @@ public class MailTemplateCompletenessTests
     [MemberData(nameof(TemplateSets))]
     public void Every_entry_exists_in_every_language_with_the_same_placeholders(string baseName)
     {
-        var (resources, _) = MailResources().Single(resource => resource.BaseName == baseName);
+        var (_, resources) = MailResources().Single(resource => resource.BaseName == baseName);
         var english = Entries(resources, CultureInfo.InvariantCulture);
         Assert.NotEmpty(english);
         foreach (var language in TranslatedLanguages)

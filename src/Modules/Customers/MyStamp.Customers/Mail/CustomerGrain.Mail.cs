@@ -68,7 +68,11 @@ internal sealed partial class CustomerGrain
         // The rule first, so that a refused password does not use the link up.
         var errors = new FieldErrors();
         var password = PasswordRule.Validate(newPassword, errors, [profile.FirstName, profile.LastName, profile.Email]);
-        errors.ThrowIfAny();
+        if (!errors.IsEmpty)
+        {
+            // The rule names its field "password"; the reset form and API call it "newPassword".
+            throw DomainException.Invalid(errors.ToDictionary().ToDictionary(entry => entry.Key == "password" ? "newPassword" : entry.Key, entry => entry.Value));
+        }
         if (await tokens.Redeem(token, TokenPurpose.ResetPassword) is not { } redeemed || redeemed.CustomerId != CustomerId || redeemed.EmailKey != emailKeys.For(profile.Email))
         {
             throw InvalidResetLink();
