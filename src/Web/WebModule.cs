@@ -10,6 +10,7 @@ using MyStamp.Web.Admin;
 using MyStamp.Web.Admin.Jobs;
 using MyStamp.Web.ApiReference;
 using MyStamp.Web.Errors;
+using MyStamp.Web.Languages;
 using MyStamp.Web.Orders;
 using MyStamp.Web.Privacy;
 using MyStamp.Web.Admin.Looks;
@@ -24,6 +25,7 @@ public static class WebModule
     public static IServiceCollection AddMyStampWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddProblemDetails();
+        services.AddShopLanguages();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         // PostgreSQL away, a silo gone mid-call: 503 with Retry-After, never a 500.
@@ -82,6 +84,8 @@ public static class WebModule
         // First: everything after it (rate limits, cookies' Secure flag) sees the customer's address and scheme.
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Before the exception handler: problem details are written in the request's language too.
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();

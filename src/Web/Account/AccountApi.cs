@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using MyStamp.Customers.Contracts;
+using MyStamp.Web.Languages;
 
 namespace MyStamp.Web.Account;
 
@@ -21,6 +22,7 @@ public static class AccountApi
         group.MapPost("/logout", (Delegate)Logout);
         group.MapGet("/me", GetProfile).RequireAuthorization();
         group.MapPut("/me", Rectify).RequireAuthorization();
+        group.MapPut("/language", ChooseLanguage).RequireAuthorization();
         group.MapPost("/password", ChangePassword).RequireAuthorization().RequireRateLimiting(AccountRateLimits.SignIn);
         group.MapAccountMailApi();
         return app;
@@ -29,7 +31,8 @@ public static class AccountApi
     private static async Task<Created<RegisteredResponse>> Register(RegisterRequest request, IGrainFactory grains)
     {
         var customerId = Guid.CreateVersion7();
-        var profile = await grains.GetGrain<ICustomerGrain>(customerId).Register(request.ToCommand());
+        // The language the customer registered in is the one their e-mails are written in, until they choose another.
+        var profile = await grains.GetGrain<ICustomerGrain>(customerId).Register(request.ToCommand(ShopLanguages.Current));
         return TypedResults.Created("/api/account/me", new RegisteredResponse(profile.CustomerId));
     }
 
@@ -65,6 +68,18 @@ public static class AccountApi
         var id = user.AccountId()!.Value;
         var version = await grains.GetGrain<ICustomerGrain>(id).ChangePassword(request.CurrentPassword ?? "", request.NewPassword ?? "");
         await AccountClaims.SignIn(context, new SignedInAccount(id, IsAdmin: false, user.IsInRole(Security.Roles.Pro) ? AccountType.Pro : AccountType.Consumer, version));
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The customer's language for pages and e-mails; the browser's language cookie follows.</summary>
+    private static async Task<NoContent> ChooseLanguage(LanguageRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext context)
+    {
+        if (request.Language is not { } language)
+        {
+            throw BuildingBlocks.Errors.DomainException.Invalid("language", "Choose Dutch, French, German or English.");
+        }
+        await grains.GetGrain<ICustomerGrain>(user.AccountId()!.Value).ChooseLanguage(language);
+        LanguageCookie.Write(context, language);
         return TypedResults.NoContent();
     }
 

@@ -16,9 +16,11 @@ public sealed record RegisterRequest(
     string? VatNumber,
     int? AcceptedPolicyVersion)
 {
-    public RegisterCustomer ToCommand() => new(
+    /// <param name="language">The language of the request the customer registered with.</param>
+    public RegisterCustomer ToCommand(CustomerLanguage language) => new(
         new ProfileInput(FirstName, LastName, Email, Gender, BirthDate, Phone, Address?.ToInput(), AccountType, VatNumber, AcceptedPolicyVersion),
-        Password);
+        Password,
+        language);
 
     public override string ToString() => "RegisterRequest { redacted }";
 }
@@ -60,6 +62,9 @@ public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewP
     public override string ToString() => "ChangePasswordRequest { redacted }";
 }
 
+/// <summary>PUT /api/account/language: "Dutch", "French", "German" or "English".</summary>
+public sealed record LanguageRequest(CustomerLanguage? Language);
+
 /// <summary>201 answer of registration.</summary>
 public sealed record RegisteredResponse(Guid CustomerId);
 
@@ -80,7 +85,8 @@ public sealed record ProfileResponse(
     string? VatNumber,
     int AcceptedPolicyVersion,
     DateTimeOffset RegisteredAt,
-    IReadOnlyList<ObjectionResponse> Objections)
+    IReadOnlyList<ObjectionResponse> Objections,
+    CustomerLanguage Language)
 {
     public static ProfileResponse From(CustomerAccount account)
     {
@@ -89,7 +95,8 @@ public sealed record ProfileResponse(
             p.CustomerId, p.FirstName, p.LastName, p.Email, p.Gender, p.BirthDate, p.Phone,
             new AddressResponse(p.Address.Street, p.Address.HouseNumber, p.Address.Box, p.Address.PostalCode, p.Address.City, p.Address.Country),
             p.AccountType, p.VatNumber, p.AcceptedPolicyVersion, p.RegisteredAt,
-            account.Objections.Select(o => new ObjectionResponse(o.Channel, o.Since, o.Source)).ToList())
+            account.Objections.Select(o => new ObjectionResponse(o.Channel, o.Since, o.Source)).ToList(),
+            p.Language)
         {
             EmailVerified = p.EmailVerified,
         };

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.Customers.Contracts;
 using MyStamp.Privacy.Contracts;
+using MyStamp.Web.Languages;
 
 namespace MyStamp.Web.Account;
 
@@ -43,7 +44,7 @@ public sealed class RegisterModel(IGrainFactory grains) : PageModel
         }
         try
         {
-            var profile = await grains.GetGrain<ICustomerGrain>(Guid.CreateVersion7()).Register(new RegisterCustomer(input, Password));
+            var profile = await grains.GetGrain<ICustomerGrain>(Guid.CreateVersion7()).Register(new RegisterCustomer(input, Password, ShopLanguages.Current));
             await AccountClaims.SignIn(HttpContext, new SignedInAccount(profile.CustomerId, IsAdmin: false, profile.AccountType));
             return RedirectToPage("/Account/Profile", new { registered = true });
         }

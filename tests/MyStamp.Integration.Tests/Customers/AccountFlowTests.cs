@@ -59,14 +59,15 @@ public class AccountFlowTests(NodeFixture fixture) : IClassFixture<NodeFixture>
     public async Task The_profile_shows_every_stored_field_and_nothing_more()
     {
         // O1: first name, last name, address, e-mail, gender, birth date, phone, VAT (Pro); plus the
-        // account's own facts (id, type, accepted policy version O11, registration date, objections O4).
+        // account's own facts (id, type, accepted policy version O11, registration date, objections O4, the
+        // language chosen for pages and e-mails).
         var (account, client) = await Node.SignedInConsumer();
         using var _ = client;
         var me = await Me(client);
 
         var fields = me.Select(p => p.Key).Order().ToList();
         Assert.Equal(
-            ["acceptedPolicyVersion", "accountType", "address", "birthDate", "customerId", "email", "firstName", "gender", "lastName", "objections", "phone", "registeredAt", "vatNumber"],
+            ["acceptedPolicyVersion", "accountType", "address", "birthDate", "customerId", "email", "firstName", "gender", "language", "lastName", "objections", "phone", "registeredAt", "vatNumber"],
             fields);
         Assert.Equal(["box", "city", "country", "houseNumber", "postalCode", "street"], me["address"]!.AsObject().Select(p => p.Key).Order().ToList());
         Assert.Equal(account.CustomerId, Guid.Parse((string)me["customerId"]!));

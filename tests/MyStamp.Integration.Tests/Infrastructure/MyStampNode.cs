@@ -65,6 +65,13 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
     /// <summary>A cluster id nobody else uses, so parallel test classes never meet in one cluster.</summary>
     public static string NewClusterId() => $"test-{Guid.NewGuid():N}";
 
+    /// <summary>Clients of <c>CreateClient</c> read the shop in English, like <see cref="TestClient"/>.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(TestClient.TestLanguage);
+    }
+
     /// <summary>Starts the host (the silo joins its cluster) and returns once it is running.</summary>
     public MyStampNode Start()
     {

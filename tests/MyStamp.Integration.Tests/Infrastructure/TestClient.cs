@@ -25,12 +25,18 @@ public sealed partial class TestClient : HttpClient
         Node = node;
         BaseAddress = node.ClientOptions.BaseAddress;
         IsApiClient = api;
+        // Tests read the shop in English, as a browser set to English would (the shop's default is Dutch);
+        // a request of its own with an Accept-Language header overrides it.
+        DefaultRequestHeaders.AcceptLanguage.ParseAdd(TestLanguage);
         if (api)
         {
             // State-changing API calls are refused without it (request-forgery defence).
             DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
         }
     }
+
+    /// <summary>The language test clients ask for unless a test asks for another.</summary>
+    public const string TestLanguage = "en";
 
     public MyStampNode Node { get; }
 

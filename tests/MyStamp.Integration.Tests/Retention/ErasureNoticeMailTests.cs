@@ -1,3 +1,4 @@
+using MyStamp.Customers.Contracts;
 using MyStamp.BuildingBlocks.Retention;
 
 namespace MyStamp.Integration.Tests.Retention;
@@ -25,8 +26,9 @@ public sealed class ErasureNoticeMailTests
 
         var mail = Received(smtp)[^1];
         Assert.Contains(account.Email, mail, StringComparison.OrdinalIgnoreCase);
-        // In the customer's language (Dutch unless they chose another), with the date as Belgians write it.
-        Assert.Contains(deadline.ToString("d MMMM yyyy", MyStamp.Mail.Contracts.MailLanguages.Culture("nl")), mail);
+        // In the language stored with the account, with the date as Belgians write it in that language.
+        var language = (await world.Grains.GetGrain<ICustomerGrain>(account.CustomerId).GetProfile())!.Language.Code();
+        Assert.Contains(deadline.ToString("d MMMM yyyy", MyStamp.Mail.Contracts.MailLanguages.Culture(language)), mail);
         await RetentionWorld.Eventually(async () => (await world.Report.PendingNotices(10)).Count == 0, "the delivered notice leaves the outbox");
     }
 

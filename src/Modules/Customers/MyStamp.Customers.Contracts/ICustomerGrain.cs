@@ -52,6 +52,12 @@ public interface ICustomerGrain : IGrainWithGuidKey
     /// <summary>The objection per channel: since when and how it reached us (O4); empty when none.</summary>
     Task<IReadOnlyList<ObjectionRecord>> GetObjectionRecords();
 
+    /// <summary>
+    /// Changes the language the customer reads the shop and its e-mails in (<see cref="CustomerProfile.Language"/>):
+    /// the language switcher calls it for a signed-in customer, and the profile page. 404 when no account exists.
+    /// </summary>
+    Task ChooseLanguage(CustomerLanguage language);
+
     /// <summary>Records that the customer accepted a (newer) version of the privacy policy (O11).</summary>
     Task AcceptPolicy(int version);
 
@@ -177,7 +183,10 @@ public sealed record PostalAddress(
     public override string ToString() => "PostalAddress { redacted }";
 }
 
-/// <summary>Everything stored about a customer: exactly the categories the policy lists (O1).</summary>
+/// <summary>
+/// Everything stored about a customer: exactly the categories the policy lists (O1), and the language they chose
+/// (for pages and e-mails; Dutch for an account stored before languages existed).
+/// </summary>
 [GenerateSerializer, Immutable]
 [Alias("mystamp.customers.customer-profile")]
 public sealed record CustomerProfile(
@@ -192,7 +201,8 @@ public sealed record CustomerProfile(
     [property: Id(8)] AccountType AccountType,
     [property: Id(9)] string? VatNumber,
     [property: Id(10)] int AcceptedPolicyVersion,
-    [property: Id(11)] DateTimeOffset RegisteredAt)
+    [property: Id(11)] DateTimeOffset RegisteredAt,
+    [property: Id(12)] CustomerLanguage Language = CustomerLanguage.Dutch)
 {
     /// <summary>Whether the address was confirmed through its mailed link; only a verified customer may order.</summary>
     [Id(20)] public bool EmailVerified { get; init; }
@@ -238,12 +248,16 @@ public sealed record ProfileInput(
     public override string ToString() => "ProfileInput { redacted }";
 }
 
-/// <summary>A registration: the profile plus the password chosen (hashed by the grain, never stored in clear).</summary>
+/// <summary>
+/// A registration: the profile plus the password chosen (hashed by the grain, never stored in clear), and the
+/// language the customer registered in (the web edge takes it from the request's culture).
+/// </summary>
 [GenerateSerializer, Immutable]
 [Alias("mystamp.customers.register-customer")]
 public sealed record RegisterCustomer(
     [property: Id(0)] ProfileInput Profile,
-    [property: Id(1)] string? Password)
+    [property: Id(1)] string? Password,
+    [property: Id(2)] CustomerLanguage Language = CustomerLanguage.Dutch)
 {
     /// <summary>Personal data and a password: never logged.</summary>
     public override string ToString() => "RegisterCustomer { redacted }";

@@ -105,6 +105,7 @@ internal sealed partial class CustomerGrain(
         }
         var errors = new FieldErrors();
         var valid = ProfileRules.Validate(command.Profile, Today(), errors, policyVersionRequired: true);
+        RequireKnownLanguage(command.Language, errors);
         var password = PasswordRule.Validate(command.Password, errors, [command.Profile.FirstName, command.Profile.LastName, command.Profile.Email]);
         await RequirePublishedPolicy(valid?.AcceptedPolicyVersion, errors);
         errors.ThrowIfAny();
@@ -126,7 +127,7 @@ internal sealed partial class CustomerGrain(
             await retentionIndex.Schedule(RetentionSubjectKind.Customer, CustomerId, RetentionPeriod.CustomerDeadline(registeredAt, lastOrderAt: null));
             customer.State.Profile = new CustomerProfile(
                 CustomerId, profile.FirstName, profile.LastName, profile.Email, profile.Gender, profile.BirthDate, profile.Phone,
-                profile.Address, profile.AccountType, profile.VatNumber, profile.AcceptedPolicyVersion!.Value, registeredAt);
+                profile.Address, profile.AccountType, profile.VatNumber, profile.AcceptedPolicyVersion!.Value, registeredAt, command.Language);
             customer.State.Credentials = new Credentials { PasswordHash = passwordHash };
             customer.State.EmailAwaitsVerification = true;
             await Save();
@@ -208,6 +209,27 @@ internal sealed partial class CustomerGrain(
 
     public Task<CustomerAccount?> GetAccount() =>
         Task.FromResult(!IsBeingErased && ProfileView() is { } profile ? new CustomerAccount(profile, customer.State.ObjectionRecords.ToList()) : null);
+
+    public async Task ChooseLanguage(CustomerLanguage language)
+    {
+        var current = (IsBeingErased ? null : customer.State.Profile) ?? throw DomainException.NotFound("The account");
+        var errors = new FieldErrors();
+        RequireKnownLanguage(language, errors);
+        errors.ThrowIfAny();
+        if (current.Language != language)
+        {
+            customer.State.Profile = current with { Language = language };
+            await Save();
+        }
+    }
+
+    private static void RequireKnownLanguage(CustomerLanguage language, FieldErrors errors)
+    {
+        if (!Enum.IsDefined(language))
+        {
+            errors.Add("language", "Choose Dutch, French, German or English.");
+        }
+    }
 
     public async Task AcceptPolicy(int version)
     {

@@ -17,8 +17,8 @@ internal sealed partial class CustomerGrain
     private CustomerProfile? ProfileView() =>
         customer.State.Profile is { } profile ? profile with { EmailVerified = !customer.State.EmailAwaitsVerification } : null;
 
-    /// <summary>The language the customer reads their mails in.</summary>
-    private string MailLanguage() => MailLanguages.Default;
+    /// <summary>The language the customer reads their mails in: the one stored with their account.</summary>
+    private string MailLanguage() => customer.State.Profile?.Language.Code() ?? MailLanguages.Default;
 
     public async Task ResendEmailVerification()
     {

@@ -33,7 +33,7 @@ internal sealed partial class OrderMails(IMailOutbox outbox, IGrainFactory grain
             {
                 return;
             }
-            var language = MailLanguages.Default;
+            var language = profile.Language.Code();
             var culture = MailLanguages.Culture(language);
             var content = Templates.Render(template, language, new Dictionary<string, string>
             {

@@ -131,6 +131,7 @@ internal static class ProcessingRegisterCatalog
     [
         new("mystamp.auth", "Keeps you signed in after you sign in (HTTP-only).", "8 hours, renewed while you use the site; removed when you sign out", true),
         new("mystamp.antiforgery", "Protects forms against cross-site request forgery.", "Until you close the browser", true),
+        new("mystamp.language", "Remembers the language you chose with the language switcher (Nederlands, Français, Deutsch, English).", "1 year", true),
         new("mystamp.cookie-notice", "Remembers that you closed the cookie notice, so that it is not shown on every page.", "6 months", true),
         new(".AspNetCore.Mvc.CookieTempDataProvider", "Carries a one-time message (such as \"saved\") to the next page after you send a form.", "Until you close the browser", true),
     ];

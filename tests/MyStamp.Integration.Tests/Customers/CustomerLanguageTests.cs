@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using MyStamp.Customers.Contracts;
+using MyStamp.Integration.Tests.Infrastructure;
+
+namespace MyStamp.Integration.Tests.Customers;
+
+/// <summary>The language stored with the account: the one e-mails are written in while the customer is away.</summary>
+public class CustomerLanguageTests(NodeFixture fixture) : IClassFixture<NodeFixture>
+{
+    private MyStampNode Node => fixture.Node;
+
+    [Theory]
+    [InlineData("fr-BE,fr;q=0.9", CustomerLanguage.French)]
+    [InlineData("de-DE", CustomerLanguage.German)]
+    [InlineData("nl-BE", CustomerLanguage.Dutch)]
+    [InlineData("en-GB,en;q=0.8", CustomerLanguage.English)]
+    [InlineData("es-ES,fr;q=0.5", CustomerLanguage.French)]
+    public async Task A_customer_registers_in_the_language_their_browser_asks_for(string acceptLanguage, CustomerLanguage expected)
+    {
+        using var client = Node.CreateApiClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/account/register") { Content = JsonContent.Create(Accounts.ConsumerRegistration(), options: Accounts.Json) };
+        request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var customerId = Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonObject>(Accounts.Json))!["customerId"]!);
+
+        var profile = await Node.Grains.GetGrain<ICustomerGrain>(customerId).GetProfile();
+        Assert.Equal(expected, profile!.Language);
+    }
+
+    [Fact]
+    public async Task A_browser_asking_for_no_language_the_shop_speaks_registers_in_Dutch_the_policys_language()
+    {
+        using var client = Node.CreateApiClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/account/register") { Content = JsonContent.Create(Accounts.ConsumerRegistration(), options: Accounts.Json) };
+        request.Headers.AcceptLanguage.Clear();
+        request.Headers.AcceptLanguage.ParseAdd("es-ES");
+        using var response = await client.SendAsync(request);
+        var customerId = Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonObject>(Accounts.Json))!["customerId"]!);
+
+        Assert.Equal(CustomerLanguage.Dutch, (await Node.Grains.GetGrain<ICustomerGrain>(customerId).GetProfile())!.Language);
+    }
+
+    [Fact]
+    public async Task A_signed_in_customer_changes_their_language_and_keeps_it_with_the_account_and_in_the_browser()
+    {
+        var (account, client) = await Node.SignedInConsumer();
+        using (client)
+        {
+            using var put = await client.PutAsJsonAsync("/api/account/language", new { language = "German" }, Accounts.Json);
+            Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
+
+            var me = await client.GetFromJsonAsync<JsonObject>("/api/account/me", Accounts.Json);
+            Assert.Equal("German", (string)me!["language"]!);
+            Assert.Equal(CustomerLanguage.German, (await Node.Grains.GetGrain<ICustomerGrain>(account.CustomerId).GetProfile())!.Language);
+            Assert.Contains("de-BE", Uri.UnescapeDataString(client.Cookies["mystamp.language"]), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_language_the_shop_does_not_speak_is_refused_with_a_field_error()
+    {
+        var (_, client) = await Node.SignedInConsumer();
+        using (client)
+        {
+            using var put = await client.PutAsJsonAsync("/api/account/language", new { language = 7 }, Accounts.Json);
+            Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+            var problem = await put.Content.ReadFromJsonAsync<JsonObject>(Accounts.Json);
+            Assert.NotNull(problem!["errors"]!["language"]);
+        }
+    }
+}
