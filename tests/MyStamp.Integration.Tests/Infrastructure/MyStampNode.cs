@@ -84,9 +84,9 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
     /// the node is disposed: for tests that move a clock years ahead, change what every node of a database sees
     /// (a published policy version), or scan every table.
     /// </summary>
-    public static async Task<MyStampNode> StartAlone(string purpose, TimeProvider? clock = null)
+    public static async Task<MyStampNode> StartAlone(string purpose, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var node = new MyStampNode(clock: clock, connectionString: await TestDatabase.CreateIsolated(purpose)) { _ownsDatabase = true };
+        var node = new MyStampNode(clock: clock, settings: settings, connectionString: await TestDatabase.CreateIsolated(purpose)) { _ownsDatabase = true };
         return node.Start();
     }
 
