@@ -70,9 +70,10 @@ public static class MailInbox
         }
     }
 
-    /// <summary>The newest verification mail to <paramref name="to"/>.</summary>
-    public static Task<ReceivedMail> VerificationMail(string to, int count = 1) =>
-        WaitFor(to, mail => mail.Body.Contains("/Account/VerifyEmail?token=", StringComparison.Ordinal), count);
+    public static bool IsVerification(ReceivedMail mail) => mail.Body.Contains("/Account/VerifyEmail?token=", StringComparison.Ordinal);
+
+    /// <summary>The newest verification mail to <paramref name="to"/>, once <paramref name="count"/> have arrived.</summary>
+    public static Task<ReceivedMail> VerificationMail(string to, int count = 1) => WaitFor(to, IsVerification, count);
 
     /// <summary>The newest password-reset mail to <paramref name="to"/>.</summary>
     public static Task<ReceivedMail> ResetMail(string to, int count = 1) =>
