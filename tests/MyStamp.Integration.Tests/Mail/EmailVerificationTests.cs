@@ -66,6 +66,7 @@ public class EmailVerificationTests(NodeFixture fixture) : IClassFixture<NodeFix
         profile.Remove("registeredAt");
         profile.Remove("objections");
         profile.Remove("emailVerified");
+        profile.Remove("language");
         using var rectified = await customer.PutAsJsonAsync("/api/account/me", profile, Accounts.Json);
         Assert.Equal(HttpStatusCode.OK, rectified.StatusCode);
 
