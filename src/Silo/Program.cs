@@ -1,6 +1,7 @@
 using MyStamp.Audit;
 using MyStamp.Customers;
 using MyStamp.Keys;
+using MyStamp.Mail;
 using MyStamp.Orders;
 using MyStamp.Privacy;
 using MyStamp.Retention;
@@ -36,6 +37,7 @@ builder.Services
     .AddPrivacyModule(builder.Configuration)
     .AddAuditModule(builder.Configuration)
     .AddKeysModule(builder.Configuration)
+    .AddMailModule(builder.Configuration)
     .AddClusteredJobs()
     .AddClusterDataProtection(builder.Configuration)
     .AddReadinessChecks()

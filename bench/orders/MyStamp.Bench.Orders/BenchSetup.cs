@@ -112,8 +112,34 @@ internal sealed class BenchSetup(BenchSettings settings) : IAsyncDisposable
         var registered = await anonymous.PostAsJsonAsync("/api/account/register", body);
         await Ensure(registered, "register");
         var customerId = Guid.Parse((string)(await registered.Content.ReadFromJsonAsync<JsonObject>())!["customerId"]!);
+        // Only a verified address may order: follow the mailed link, as the tests and customers do.
+        var verified = await anonymous.PostAsJsonAsync("/api/account/verify-email", new { token = await VerificationToken(email) });
+        await Ensure(verified, "verify the e-mail address");
         var client = await SignIn(settings.DriveUrl, email, password, cookies);
         return new BenchCustomer(customerId, client, cookies);
+    }
+
+    /// <summary>The token of the verification link mailed to <paramref name="email"/>, read from smtp4dev's API (<c>MYSTAMP_SMTP4DEV_URL</c>).</summary>
+    private static async Task<string> VerificationToken(string email)
+    {
+        var inbox = Environment.GetEnvironmentVariable("MYSTAMP_SMTP4DEV_URL")
+            ?? throw new InvalidOperationException("MYSTAMP_SMTP4DEV_URL is not set: run the benchmark through ./mystamp bench.");
+        using var smtp4dev = new HttpClient { BaseAddress = new Uri(inbox) };
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            var list = await smtp4dev.GetFromJsonAsync<JsonObject>($"/api/messages?searchTerms={Uri.EscapeDataString(email)}&pageSize=5");
+            foreach (var message in list?["results"]?.AsArray() ?? [])
+            {
+                var body = await smtp4dev.GetStringAsync($"/api/messages/{(string)message!["id"]!}/plaintext");
+                var token = System.Text.RegularExpressions.Regex.Match(body, @"/Account/VerifyEmail\?token=([A-Za-z0-9_-]+)");
+                if (token.Success)
+                {
+                    return token.Groups[1].Value;
+                }
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No verification mail arrived in smtp4dev ({inbox}).");
     }
 
     private async Task<Guid> ApprovedDesign(BenchCustomer customer, byte[] photo)

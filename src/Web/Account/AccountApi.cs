@@ -25,6 +25,7 @@ public static class AccountApi
         group.MapPut("/me", Rectify).RequireAuthorization();
         group.MapPut("/language", ChooseLanguage).RequireAuthorization();
         group.MapPost("/password", ChangePassword).RequireAuthorization().RequireRateLimiting(AccountRateLimits.SignIn);
+        group.MapAccountMailApi();
         return app;
     }
 

@@ -24,6 +24,9 @@ public sealed class AccountRateLimitOptions
     /// <summary>Data-subject requests (API and form), which anyone may file without an account, each with an identity document to decode.</summary>
     public int DataSubjectRequestPermits { get; set; } = 10;
     public TimeSpan DataSubjectRequestWindow { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>The mailed-link forms (forgot password, reset, verification and its resending): each may send a mail.</summary>
+    public int PasswordResetPermits { get; set; } = 10;
+    public TimeSpan PasswordResetWindow { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>
@@ -36,13 +39,15 @@ public static class AccountRateLimits
     public const string Register = "accounts-register";
     public const string SignIn = "accounts-sign-in";
     public const string DataSubjectRequest = "privacy-requests";
+    public const string PasswordReset = "accounts-mailed-links";
 
     public static IServiceCollection AddAccountRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AccountRateLimitOptions>()
             .Bind(configuration.GetSection(AccountRateLimitOptions.Section))
-            .Validate(o => o.RegisterPermits > 0 && o.SignInPermits > 0 && o.DataSubjectRequestPermits > 0
-                    && o.RegisterWindow > TimeSpan.Zero && o.SignInWindow > TimeSpan.Zero && o.DataSubjectRequestWindow > TimeSpan.Zero,
+            .Validate(o => o.RegisterPermits > 0 && o.SignInPermits > 0 && o.DataSubjectRequestPermits > 0 && o.PasswordResetPermits > 0
+                    && o.RegisterWindow > TimeSpan.Zero && o.SignInWindow > TimeSpan.Zero && o.DataSubjectRequestWindow > TimeSpan.Zero
+                    && o.PasswordResetWindow > TimeSpan.Zero,
                 "Accounts:RateLimits needs positive permits and windows.")
             .ValidateOnStart();
         services.AddRateLimiter(options =>
@@ -52,6 +57,7 @@ public static class AccountRateLimits
             options.AddPolicy(Register, context => Partition(context, Register, o => (o.RegisterPermits, o.RegisterWindow)));
             options.AddPolicy(SignIn, context => Partition(context, SignIn, o => (o.SignInPermits, o.SignInWindow)));
             options.AddPolicy(DataSubjectRequest, context => Partition(context, DataSubjectRequest, o => (o.DataSubjectRequestPermits, o.DataSubjectRequestWindow)));
+            options.AddPolicy(PasswordReset, context => Partition(context, PasswordReset, o => (o.PasswordResetPermits, o.PasswordResetWindow)));
         });
         return services;
     }

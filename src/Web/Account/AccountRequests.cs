@@ -96,8 +96,14 @@ public sealed record ProfileResponse(
             new AddressResponse(p.Address.Street, p.Address.HouseNumber, p.Address.Box, p.Address.PostalCode, p.Address.City, p.Address.Country),
             p.AccountType, p.VatNumber, p.AcceptedPolicyVersion, p.RegisteredAt,
             account.Objections.Select(o => new ObjectionResponse(o.Channel, o.Since, o.Source)).ToList(),
-            p.Language);
+            p.Language)
+        {
+            EmailVerified = p.EmailVerified,
+        };
     }
+
+    /// <summary>Whether the address was confirmed through its mailed link; only then may the customer order.</summary>
+    public bool EmailVerified { get; init; }
 
     public override string ToString() => $"ProfileResponse {{ CustomerId = {CustomerId} }}";
 }

@@ -21,6 +21,13 @@ public sealed class ProfileModel(IGrainFactory grains) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool Updated { get; set; }
 
+    /// <summary>Set after a new verification link was mailed (see ResendVerification) or a password was reset by link.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool VerificationSent { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool PasswordReset { get; set; }
+
     public async Task OnGetAsync()
     {
         var customer = grains.GetGrain<ICustomerGrain>(User.CallerIdOrNull()!.Value);

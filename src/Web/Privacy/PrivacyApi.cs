@@ -149,7 +149,11 @@ public static class PrivacyApi
         var view = await grains.GetGrain<IDataSubjectRequestGrain>(requestId).Submit(new SubmitDataSubjectRequest(
             type, RequestChannel.WebForm,
             new Requester(form["firstName"].ToString(), form["lastName"].ToString(), form["email"].ToString(), form["address"].ToString()),
-            form["details"].ToString(), customerId, null, null, customerId is null ? document : null));
+            form["details"].ToString(), customerId, null, null, customerId is null ? document : null)
+        {
+            // Every answer is mailed in the language the requester asked in (the request's culture).
+            Language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+        });
         return Results.Created($"/api/privacy/requests/{requestId}", new SubmittedRequest(view.RequestId, view.DueBy, view.Status));
     }
 

@@ -1,4 +1,3 @@
-using MyStamp.Retention.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Reflection;
@@ -15,6 +14,7 @@ using MyStamp.Integration.Tests.Infrastructure;
 using MyStamp.Integration.Tests.Orders;
 using MyStamp.Integration.Tests.Privacy;
 using MyStamp.Web.Admin.Looks;
+using MyStamp.Mail.Contracts;
 
 namespace MyStamp.Integration.Tests.Admin;
 
@@ -188,7 +188,7 @@ public class PersonalDataLookTests(NodeFixture fixture) : IClassFixture<NodeFixt
         }
         finally
         {
-            await TestDatabase.Scalar<int>("WITH gone AS (DELETE FROM retention_notices WHERE notice_id = @id RETURNING 1) SELECT count(*)::int FROM gone", ("id", noticeId));
+            await TestDatabase.Scalar<int>("WITH gone AS (DELETE FROM mail_outbox WHERE mail_id = @id RETURNING 1) SELECT count(*)::int FROM gone", ("id", noticeId));
         }
     }
 
@@ -362,12 +362,17 @@ public class PersonalDataLookTests(NodeFixture fixture) : IClassFixture<NodeFixt
         return (customer.Id, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid());
     }
 
-    /// <summary>An erasure notice in the outbox, queued as the customer's retention queues it thirty days ahead (address sealed).</summary>
+    /// <summary>
+    /// An erasure notice waiting in the mail outbox (address sealed), as the customer's retention queues it thirty days
+    /// ahead, but due tomorrow: every node of the run delivers at once to smtp4dev, and the page shows waiting notices.
+    /// </summary>
     private static async Task<Guid> QueueNotice(MyStampNode node, TestAccount customer)
     {
-        await node.Services.GetRequiredService<IErasureNotices>()
-            .Enqueue(new ErasureNotice(customer.CustomerId, customer.Email, DateTimeOffset.UtcNow.AddDays(30)));
-        return await TestDatabase.Scalar<Guid>("SELECT notice_id FROM retention_notices WHERE customer_id = @customer", ("customer", customer.CustomerId));
+        var eraseOn = DateTimeOffset.UtcNow.AddDays(30);
+        await node.Services.GetRequiredService<IMailOutbox>().Enqueue(new OutgoingMail(customer.CustomerId, "erasure-notice", customer.Email,
+            new RenderedMail("Your data will be erased", "Order again or download your data."),
+            $"erasure-notice:{customer.CustomerId}:{eraseOn.UtcDateTime:O}", NotBefore: DateTimeOffset.UtcNow.AddDays(1)));
+        return await TestDatabase.Scalar<Guid>("SELECT mail_id FROM mail_outbox WHERE subject_id = @customer AND kind = 'erasure-notice'", ("customer", customer.CustomerId));
     }
 
     private static async Task<long> Count(Subject subject) => subject.CustomerId is { } customerId

@@ -60,14 +60,14 @@ public class AccountFlowTests(NodeFixture fixture) : IClassFixture<NodeFixture>
     {
         // O1: first name, last name, address, e-mail, gender, birth date, phone, VAT (Pro); plus the
         // account's own facts (id, type, accepted policy version O11, registration date, objections O4, the
-        // language chosen for pages and e-mails).
+        // language chosen for pages and e-mails, whether the address was verified through its mailed link).
         var (account, client) = await Node.SignedInConsumer();
         using var _ = client;
         var me = await Me(client);
 
         var fields = me.Select(p => p.Key).Order().ToList();
         Assert.Equal(
-            ["acceptedPolicyVersion", "accountType", "address", "birthDate", "customerId", "email", "firstName", "gender", "language", "lastName", "objections", "phone", "registeredAt", "vatNumber"],
+            ["acceptedPolicyVersion", "accountType", "address", "birthDate", "customerId", "email", "emailVerified", "firstName", "gender", "language", "lastName", "objections", "phone", "registeredAt", "vatNumber"],
             fields);
         Assert.Equal(["box", "city", "country", "houseNumber", "postalCode", "street"], me["address"]!.AsObject().Select(p => p.Key).Order().ToList());
         Assert.Equal(account.CustomerId, Guid.Parse((string)me["customerId"]!));

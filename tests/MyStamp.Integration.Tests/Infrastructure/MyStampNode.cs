@@ -84,9 +84,9 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
     /// the node is disposed: for tests that move a clock years ahead, change what every node of a database sees
     /// (a published policy version), or scan every table.
     /// </summary>
-    public static async Task<MyStampNode> StartAlone(string purpose, TimeProvider? clock = null)
+    public static async Task<MyStampNode> StartAlone(string purpose, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var node = new MyStampNode(clock: clock, connectionString: await TestDatabase.CreateIsolated(purpose)) { _ownsDatabase = true };
+        var node = new MyStampNode(clock: clock, settings: settings, connectionString: await TestDatabase.CreateIsolated(purpose)) { _ownsDatabase = true };
         return node.Start();
     }
 
@@ -123,6 +123,7 @@ public sealed class MyStampNode : WebApplicationFactory<Program>
         builder.UseSetting("Accounts:RateLimits:RegisterPermits", "100000");
         builder.UseSetting("Accounts:RateLimits:SignInPermits", "100000");
         builder.UseSetting("Accounts:RateLimits:DataSubjectRequestPermits", "100000");
+        builder.UseSetting("Accounts:RateLimits:PasswordResetPermits", "100000");
         // The production batch moves every paid order of the database into production. All nodes of a database
         // share one Quartz store, and a node on a fake clock that jumps ahead fires every trigger at once: on a
         // timer, the batch would move other tests' orders under them. Tests trigger it themselves

@@ -88,6 +88,8 @@ public sealed partial class AccessMatrixTests(AccessWorld world) : IClassFixture
     [
         Route("/"), Route("/Index"), Route("/Error"), Route("/health/.*"),
         Route("/Account/(Login|Register|Logout|AccessDenied)"), Route("/api/account/(register|login|logout)"),
+        // The mailed links and "forgot password": a random token, or an address that gets the same answer either way.
+        Route("/Account/(VerifyEmail|ForgotPassword|ResetPassword)"), Route("/api/account/(verify-email|password/forgot|password/reset)", "POST"),
         Route("/Privacy"), Route("/Privacy/(Index|Cookies|Request|Versions/.*|Version.*)"),
         Route("/api/privacy/(policy|policy/versions.*|register)"), Route("/api/privacy/requests", "POST"),
         Route("/api/designs/formats"), Route("/Studio/Formats"),

@@ -7,12 +7,14 @@ namespace MyStamp.Integration.Tests.Retention;
 /// <summary>A minimal SMTP server on loopback that keeps every message it receives: enough for MailKit to deliver to.</summary>
 public sealed class SmtpStub : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _serving;
 
-    public SmtpStub()
+    /// <param name="port">A port of the caller's choosing (a server that comes up where a node already mails to); any free one by default.</param>
+    public SmtpStub(int port = 0)
     {
+        _listener = new TcpListener(IPAddress.Loopback, port);
         _listener.Start();
         _serving = Serve();
     }

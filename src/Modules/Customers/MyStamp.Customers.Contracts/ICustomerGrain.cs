@@ -83,6 +83,12 @@ public interface ICustomerGrain : IGrainWithGuidKey
     /// follows the registration rule. Ends every session (<see cref="EndSessions"/>) and returns the new version.
     /// </summary>
     Task<int> ChangePassword(string currentPassword, string newPassword);
+
+    /// <summary>
+    /// Mails a new link that verifies the customer's address (the last one may have expired or gone astray);
+    /// 409 when the address is verified already. Until it is verified the customer may sign in but not order.
+    /// </summary>
+    Task ResendEmailVerification();
 }
 
 /// <summary>
@@ -116,6 +122,26 @@ public interface IAccountsGrain : IGrainWithIntegerKey
 
     /// <summary>The customer holding this e-mail address (any case, surrounding spaces ignored), or null.</summary>
     Task<Guid?> FindCustomerByEmail(string email);
+
+    /// <summary>
+    /// Follows a verification link: true once its token verified the address it was mailed to; false for a token that
+    /// is unknown, used, expired, or was mailed to an address the customer has since changed.
+    /// </summary>
+    Task<bool> VerifyEmail(string token);
+
+    /// <summary>
+    /// Mails a password-reset link to the account holding this address, if there is one. One-way: the caller's answer
+    /// and its time are the same whether the address has an account or not.
+    /// </summary>
+    [OneWay]
+    Task RequestPasswordReset(string email);
+
+    /// <summary>
+    /// Sets a new password through a reset link's token (single use, one hour): 400 on <c>token</c> when the link is
+    /// not valid (any more), 400 on <c>newPassword</c> when the password breaks the rule (the link stays usable).
+    /// Ends every session of the account. Returns the account, to sign this browser in with the new session version.
+    /// </summary>
+    Task<SignedInAccount> ResetPassword(string token, string newPassword);
 }
 
 /// <summary>A consumer or a business (Pro) account; Pro accounts carry a VAT/enterprise number.</summary>
@@ -178,6 +204,9 @@ public sealed record CustomerProfile(
     [property: Id(11)] DateTimeOffset RegisteredAt,
     [property: Id(12)] CustomerLanguage Language = CustomerLanguage.Dutch)
 {
+    /// <summary>Whether the address was confirmed through its mailed link; only a verified customer may order.</summary>
+    [Id(20)] public bool EmailVerified { get; init; }
+
     /// <summary>Personal data: only the id may appear in logs.</summary>
     public override string ToString() => $"CustomerProfile {{ CustomerId = {CustomerId} }}";
 }

@@ -9,6 +9,8 @@ using MyStamp.BuildingBlocks.Hashing;
 using MyStamp.Customers.Accounts;
 using MyStamp.Customers.Admins;
 using MyStamp.Customers.EmailIndex;
+using MyStamp.Customers.Mail;
+using MyStamp.BuildingBlocks.Retention;
 
 namespace MyStamp.Customers;
 
@@ -40,6 +42,9 @@ public static class CustomersModule
         services.AddSingleton<EmailKeys>();
         services.AddSingleton<MyStamp.Retention.Contracts.ICustomerBatchErasure, Retention.CustomerBatchErasure>();
         services.AddSingleton<Passwords>();
+        services.AddSingleton<AccountTokens>();
+        services.AddSingleton<IPersonalDataEraser>(provider => provider.GetRequiredService<AccountTokens>());
+        services.AddSingleton<AccountMails>();
         // After the silo (registered before this module): it calls grains.
         services.AddHostedService<AdminSeeding>();
         return services;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Database;
+using MyStamp.Orders.Mail;
 using MyStamp.Orders.Overview;
 using MyStamp.Orders.Payment;
 using MyStamp.Orders.Pricing;
@@ -30,6 +31,7 @@ public static class OrdersModule
         services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
         services.AddSingleton<OrdersOverview>();
         services.AddSingleton<OrdersMetrics>();
+        services.AddSingleton<OrderMails>();
         // O7: the customer's erasure also erases what this module keeps about them outside the order grains.
         services.AddSingleton<IPersonalDataEraser, OrdersPersonalDataEraser>();
 

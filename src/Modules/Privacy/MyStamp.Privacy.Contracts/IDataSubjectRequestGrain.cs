@@ -182,6 +182,9 @@ public sealed record SubmitDataSubjectRequest(
     [property: Id(6)] DateOnly? ReceivedOn,
     [property: Id(7)] IdentityDocumentUpload? IdentityDocument)
 {
+    /// <summary>The language the requester asked in (nl, fr, de, en; Dutch when unknown): every answer is mailed in it.</summary>
+    [Id(8)] public string? Language { get; init; }
+
     public override string ToString() => $"SubmitDataSubjectRequest {{ Type = {Type}, Channel = {Channel} }}";
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MyStamp.Privacy.Mail;
 using MyStamp.BuildingBlocks.Database;
 using MyStamp.BuildingBlocks.Imaging;
 using MyStamp.BuildingBlocks.Retention;
@@ -21,6 +22,7 @@ public static class PrivacyModule
         services.AddSingleton<PrivacyMetrics>();
         services.AddSingleton<PolicyStore>();
         services.AddSingleton<RequestStore>();
+        services.AddSingleton<RequesterMails>();
         services.AddSingleton<IdentityDocumentStore>();
         services.AddImaging();
         services.AddSingleton<IdentityDocumentRedactor>();

@@ -1,7 +1,7 @@
 namespace MyStamp.Retention.Contracts;
 
 /// <summary>
-/// The outbox of erasure notices (<c>retention_notices</c>): the e-mail telling a customer, thirty days
+/// The erasure notices, queued in the one mail outbox (<c>mail_outbox</c>): the e-mail telling a customer, thirty days
 /// ahead, that their data will be erased unless they order again. A row holds the e-mail address, so it is
 /// personal data: deleted once delivered, and deleted with the customer's erasure in any case (O7).
 /// </summary>
@@ -13,7 +13,8 @@ public interface IErasureNotices
 
 /// <summary>One notice to send.</summary>
 /// <param name="EraseOn">The day the data will be erased.</param>
-public sealed record ErasureNotice(Guid CustomerId, string Email, DateTimeOffset EraseOn)
+/// <param name="Language">The customer's language (nl, fr, de, en); Dutch when unknown.</param>
+public sealed record ErasureNotice(Guid CustomerId, string Email, DateTimeOffset EraseOn, string? Language = null)
 {
     /// <summary>Holds an e-mail address: never logged.</summary>
     public override string ToString() => $"ErasureNotice {{ CustomerId = {CustomerId}, EraseOn = {EraseOn:yyyy-MM-dd} }}";

@@ -15,7 +15,7 @@ namespace MyStamp.Retention;
 
 /// <summary>
 /// Composition of the Retention module: the retention index the grains keep, the daily backstop sweep,
-/// the erasure notices' outbox and its delivery, the metrics. The grains themselves (customers, orders)
+/// the erasure notices (sent through the Mail module's outbox), the metrics. The grains themselves (customers, orders)
 /// keep their own retention state and reminders (O7).
 /// </summary>
 public static class RetentionModule
@@ -30,27 +30,18 @@ public static class RetentionModule
             .Validate(options => options.SweepBatchSize is >= 1 and <= 100_000, $"{RetentionOptions.Section}:SweepBatchSize must be from 1 to 100000.")
             .Validate(options => options.SweepParallelism is >= 1 and <= 1_000, $"{RetentionOptions.Section}:SweepParallelism must be from 1 to 1000.")
             .Validate(options => CronExpression.TryParse(options.SweepSchedule, out _), $"{RetentionOptions.Section}:SweepSchedule must be a Quartz cron expression.")
-            .Validate(options => CronExpression.TryParse(options.NoticeDeliverySchedule, out _), $"{RetentionOptions.Section}:NoticeDeliverySchedule must be a Quartz cron expression.")
-            .ValidateOnStart();
-        services.AddOptions<MailOptions>()
-            .Bind(configuration.GetSection(MailOptions.Section))
-            .Validate(options => options.SmtpPort is >= 1 and <= 65535, $"{MailOptions.Section}:SmtpPort must be a TCP port.")
-            .Validate(options => MimeKit.MailboxAddress.TryParse(options.From, out _), $"{MailOptions.Section}:From must be a mail address.")
-            .Validate(options => Uri.TryCreate(options.SiteUrl, UriKind.Absolute, out _), $"{MailOptions.Section}:SiteUrl must be an absolute URL.")
             .ValidateOnStart();
 
         services.AddSingleton<RetentionMetrics>();
         services.AddSingleton<IRetentionIndex, RetentionIndex>();
         services.AddSingleton<NoticeOutbox>();
         services.AddSingleton<IErasureNotices>(provider => provider.GetRequiredService<NoticeOutbox>());
-        services.AddSingleton<IPersonalDataEraser>(provider => provider.GetRequiredService<NoticeOutbox>());
         services.AddSingleton<PhysicalPurge>();
         services.AddSingleton<RetentionSweep>();
         services.AddSingleton<IRetentionReport, RetentionReport>();
 
         // Read once here because Quartz triggers are declared at composition time; the options above validate the same values.
         var retention = configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new RetentionOptions();
-        var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
         services.AddQuartz(quartz =>
         {
             quartz.AddJob<RetentionSweepJob>(job => job.WithIdentity(RetentionSweepJob.Key).StoreDurably().WithDescription("Erases customers and orders past their retention deadline that no reminder erased (O7)"));
@@ -58,14 +49,6 @@ public static class RetentionModule
                 .ForJob(RetentionSweepJob.Key)
                 .WithIdentity("retention-sweep-daily", "retention")
                 .WithCronSchedule(retention.SweepSchedule));
-            if (mail.Enabled)
-            {
-                quartz.AddJob<NoticeDeliveryJob>(job => job.WithIdentity(NoticeDeliveryJob.Key).StoreDurably().WithDescription("Delivers the queued erasure notices over SMTP"));
-                quartz.AddTrigger(trigger => trigger
-                    .ForJob(NoticeDeliveryJob.Key)
-                    .WithIdentity("erasure-notice-delivery", "retention")
-                    .WithCronSchedule(retention.NoticeDeliverySchedule));
-            }
         });
         return services;
     }

@@ -140,6 +140,7 @@ public sealed class SiloProcess : IAsyncDisposable
         environment["Accounts__RateLimits__RegisterPermits"] = "100000";
         environment["Accounts__RateLimits__SignInPermits"] = "100000";
         environment["Accounts__RateLimits__DataSubjectRequestPermits"] = "100000";
+        environment["Accounts__RateLimits__PasswordResetPermits"] = "100000";
         environment["Logging__LogLevel__Default"] = "Warning";
         // Why a node stops or declares another dead is what a failed soak run needs to tell.
         environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";

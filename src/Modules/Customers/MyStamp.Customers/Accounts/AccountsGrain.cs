@@ -1,5 +1,6 @@
 using MyStamp.Customers.Contracts;
 using MyStamp.Customers.EmailIndex;
+using MyStamp.Customers.Mail;
 using MyStamp.Customers.Profile;
 using Orleans.Concurrency;
 
@@ -11,7 +12,7 @@ namespace MyStamp.Customers.Accounts;
 /// verification, so an unknown address answers as slowly as a wrong password.
 /// </summary>
 [StatelessWorker]
-internal sealed class AccountsGrain(EmailKeys emailKeys, Passwords passwords) : Grain, IAccountsGrain
+internal sealed class AccountsGrain(EmailKeys emailKeys, Passwords passwords, AccountTokens tokens) : Grain, IAccountsGrain
 {
     public async Task<SignedInAccount?> SignIn(SignInAttempt attempt)
     {
@@ -44,6 +45,30 @@ internal sealed class AccountsGrain(EmailKeys emailKeys, Passwords passwords) : 
         }
         // The entry may be one the customer gave up a moment ago: ask them.
         return await GrainFactory.GetGrain<ICustomerAccountGrain>(entry.AccountId).HoldsEmailKey(key) ? entry.AccountId : null;
+    }
+
+    public async Task<bool> VerifyEmail(string token)
+    {
+        // Used up even when the address changed since: a link verifies once, and only the address it was mailed to.
+        var redeemed = await tokens.Redeem(token, TokenPurpose.VerifyEmail);
+        return redeemed is not null && await GrainFactory.GetGrain<ICustomerAccountGrain>(redeemed.CustomerId).ConfirmEmail(redeemed.EmailKey);
+    }
+
+    public async Task RequestPasswordReset(string email)
+    {
+        if (await FindCustomerByEmail(email) is { } customerId)
+        {
+            await GrainFactory.GetGrain<ICustomerAccountGrain>(customerId).SendPasswordReset();
+        }
+    }
+
+    public async Task<SignedInAccount> ResetPassword(string token, string newPassword)
+    {
+        var holder = await tokens.Peek(token, TokenPurpose.ResetPassword) ?? throw CustomerGrain.InvalidResetLink();
+        var customer = GrainFactory.GetGrain<ICustomerGrain>(holder.CustomerId);
+        var version = await GrainFactory.GetGrain<ICustomerAccountGrain>(holder.CustomerId).ResetPassword(token, newPassword ?? "");
+        var profile = await customer.GetProfile() ?? throw CustomerGrain.InvalidResetLink();
+        return new SignedInAccount(holder.CustomerId, IsAdmin: false, profile.AccountType, version);
     }
 
     private IEmailIndexGrain Index(string email) => GrainFactory.GetGrain<IEmailIndexGrain>(emailKeys.For(email));

@@ -4,6 +4,7 @@ using MyStamp.BuildingBlocks.Grains;
 using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Customers.Contracts;
 using MyStamp.Customers.EmailIndex;
+using MyStamp.Customers.Mail;
 using MyStamp.Customers.Profile;
 using MyStamp.Keys.Contracts;
 using MyStamp.Privacy.Contracts;
@@ -42,11 +43,26 @@ public sealed class CustomerState : IPersonalState
     [Id(8)] public CustomerRetention Retention { get; set; } = new();
     /// <summary>Sign-in cookies carry the version they were issued for; another version is signed out on its next request.</summary>
     [Id(9)] public int SessionVersion { get; set; }
+    /// <summary>
+    /// The address has not been confirmed through its mailed link yet: set at registration and at every change of
+    /// address. Stored this way round so that accounts from before verification existed keep ordering.
+    /// </summary>
+    [Id(15)] public bool EmailAwaitsVerification { get; set; }
 }
 
 /// <summary>What the module itself asks of a customer's account: sign-in and the e-mail index's question.</summary>
 [Alias("mystamp.customers.customer-sign-in")]
-internal interface ICustomerAccountGrain : IEmailHolderGrain;
+internal interface ICustomerAccountGrain : IEmailHolderGrain
+{
+    /// <summary>Marks the address verified when <paramref name="emailKey"/> is still the customer's; false otherwise.</summary>
+    Task<bool> ConfirmEmail(string emailKey);
+
+    /// <summary>Mails a password-reset link; nothing when no account exists under this id.</summary>
+    Task SendPasswordReset();
+
+    /// <summary>Sets a new password through a reset link's token; returns the new session version.</summary>
+    Task<int> ResetPassword(string token, string newPassword);
+}
 
 /// <summary>
 /// One customer: registration, sign-in, profile and rectification, objections, and what other modules
@@ -61,6 +77,8 @@ internal sealed partial class CustomerGrain(
     IErasureNotices erasureNotices,
     IEnumerable<IPersonalDataEraser> personalDataErasers,
     IPersonalDataProtector protector,
+    AccountMails mails,
+    AccountTokens tokens,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, ICustomerAccountGrain
 {
     // Index keys this activation is claiming right now. The index asks (interleaved) before handing an
@@ -111,6 +129,7 @@ internal sealed partial class CustomerGrain(
                 CustomerId, profile.FirstName, profile.LastName, profile.Email, profile.Gender, profile.BirthDate, profile.Phone,
                 profile.Address, profile.AccountType, profile.VatNumber, profile.AcceptedPolicyVersion!.Value, registeredAt, command.Language);
             customer.State.Credentials = new Credentials { PasswordHash = passwordHash };
+            customer.State.EmailAwaitsVerification = true;
             await Save();
         }
         finally
@@ -122,7 +141,8 @@ internal sealed partial class CustomerGrain(
         // O4/O5: every customer joins the advertising audience; each export leaves out who objected to its channel.
         await GrainFactory.GetGrain<IAdvertisingAudienceGrain>(0).Enrol(CustomerId);
         LogRegistered(CustomerId, profile.AccountType);
-        return customer.State.Profile;
+        await SendVerificationMail();
+        return ProfileView()!;
     }
 
     public async Task<CustomerAccount> Rectify(ProfileInput changes)
@@ -151,6 +171,8 @@ internal sealed partial class CustomerGrain(
                     throw EmailTaken();
                 }
                 customer.State.EmailKeysToRelease.Add(oldKey);
+                // A new address is verified again before the next order.
+                customer.State.EmailAwaitsVerification = true;
             }
             customer.State.Profile = current with
             {
@@ -176,16 +198,17 @@ internal sealed partial class CustomerGrain(
         if (moving)
         {
             await ReleaseGivenUpEmailKeys();
+            await SendVerificationMail();
         }
         LogRectified(CustomerId);
-        return new CustomerAccount(customer.State.Profile, customer.State.ObjectionRecords.ToList());
+        return new CustomerAccount(ProfileView()!, customer.State.ObjectionRecords.ToList());
     }
 
     // An account being erased answers like one that no longer exists.
-    public Task<CustomerProfile?> GetProfile() => Task.FromResult(IsBeingErased ? null : customer.State.Profile);
+    public Task<CustomerProfile?> GetProfile() => Task.FromResult(IsBeingErased ? null : ProfileView());
 
     public Task<CustomerAccount?> GetAccount() =>
-        Task.FromResult(!IsBeingErased && customer.State.Profile is { } profile ? new CustomerAccount(profile, customer.State.ObjectionRecords.ToList()) : null);
+        Task.FromResult(!IsBeingErased && ProfileView() is { } profile ? new CustomerAccount(profile, customer.State.ObjectionRecords.ToList()) : null);
 
     public async Task ChooseLanguage(CustomerLanguage language)
     {

@@ -76,7 +76,7 @@ internal sealed partial class CustomerGrain : IRetentionSubject, IRemindable
         }
         if (now >= RetentionPeriod.NoticeAt(deadline) && customer.State.Retention.NoticeGivenFor != deadline)
         {
-            await erasureNotices.Enqueue(new ErasureNotice(CustomerId, customer.State.Profile.Email, deadline));
+            await erasureNotices.Enqueue(new ErasureNotice(CustomerId, customer.State.Profile.Email, deadline, customer.State.Profile.Language.Code()));
             customer.State.Retention.NoticeGivenFor = deadline;
             await Save();
             await retentionIndex.RecordNoticeGiven(CustomerId, deadline, now);

@@ -5,6 +5,7 @@ using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Customers.Contracts;
 using MyStamp.Keys.Contracts;
 using MyStamp.Orders.Contracts;
+using MyStamp.Orders.Mail;
 using MyStamp.Orders.Overview;
 using MyStamp.Orders.Payment;
 using MyStamp.Orders.Pricing;
@@ -56,6 +57,7 @@ internal sealed partial class OrderGrain(
     TimeProvider clock,
     IRetentionIndex retentionIndex,
     OrdersMetrics metrics,
+    OrderMails mails,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRetentionSubject, IRemindable
 {
     private Guid OrderId => this.GetPrimaryKey();
@@ -97,6 +99,10 @@ internal sealed partial class OrderGrain(
         var summaryRead = design.GetSummary();
         await Task.WhenAll(profileRead, summaryRead);
         var profile = await profileRead ?? throw DomainException.Forbidden("Only a registered customer can place an order.");
+        if (!profile.EmailVerified)
+        {
+            throw DomainException.Forbidden(EmailNotVerified);
+        }
         var summary = await summaryRead;
         OrderRules.CheckSheets(command.Sheets, OrderRules.MaxSheetsFor(profile.AccountType), errors);
         if (summary is null || summary.OwnerId != command.CustomerId)
@@ -158,8 +164,14 @@ internal sealed partial class OrderGrain(
         {
             throw DomainException.Conflict(result.DeclineReason ?? "The payment was declined.");
         }
-        return await Transition(OrderStatus.Paid, TransitionSource.Payment, state => state.PaymentReference = result.Reference);
+        var paid = await Transition(OrderStatus.Paid, TransitionSource.Payment, state => state.PaymentReference = result.Reference);
+        await mails.SendConfirmation(OrderId, order.State.CustomerId, order.State.Price!);
+        return paid;
     }
+
+    /// <summary>The answer to an order by a customer whose address is not verified yet (403, and the order page's message).</summary>
+    public const string EmailNotVerified =
+        "Verify your e-mail address first: open the link we mailed you (or have a new one sent from your profile), then order.";
 
     public async Task<OrderView> Cancel(Guid customerId)
     {
@@ -177,9 +189,16 @@ internal sealed partial class OrderGrain(
         {
             throw DomainException.Invalid("status", "Unknown status.");
         }
-        return next is OrderStatus.Cancelled or OrderStatus.Rejected
-            ? await CancelOrReject(next, source)
-            : await Transition(next, source);
+        if (next is OrderStatus.Cancelled or OrderStatus.Rejected)
+        {
+            return await CancelOrReject(next, source);
+        }
+        var moved = await Transition(next, source);
+        if (next == OrderStatus.Shipped)
+        {
+            await mails.SendShippingNotice(OrderId, order.State.CustomerId, order.State.Price!);
+        }
+        return moved;
     }
 
     private async Task<OrderView> CancelOrReject(OrderStatus next, TransitionSource source)

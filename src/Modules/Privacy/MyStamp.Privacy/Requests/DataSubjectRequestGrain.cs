@@ -6,6 +6,8 @@ using MyStamp.Customers.Contracts;
 using MyStamp.Keys.Contracts;
 using MyStamp.Privacy.Contracts;
 using MyStamp.Privacy.IdentityDocuments;
+using MyStamp.Privacy.Mail;
+using MyStamp.Mail.Contracts;
 using MyStamp.Privacy.Register;
 using MyStamp.Retention.Contracts;
 
@@ -46,6 +48,8 @@ public sealed class DataSubjectRequestState : IPersonalState
     /// (<see cref="DataSubjectRequestGrain.ForgetRequester"/>), and a retry after a failure needs the id again.
     /// </summary>
     [Id(18)] public Guid? ErasingCustomer { get; set; }
+    /// <summary>The language the requester asked in (nl, fr, de, en): every answer is mailed in it.</summary>
+    [Id(19)] public string? Language { get; set; }
 }
 
 /// <summary>
@@ -61,8 +65,12 @@ internal sealed class DataSubjectRequestGrain(
     IdentityDocumentRedactor redactor,
     TimeProvider clock,
     IGrainFactory grains,
-    IPersonalDataProtector protector) : Grain, IDataSubjectRequestGrain
+    IPersonalDataProtector protector,
+    RequesterMails mails) : Grain, IDataSubjectRequestGrain
 {
+    /// <summary>The answers told during this call, mailed once the state that records them is saved.</summary>
+    private readonly List<RequesterMail> _toMail = [];
+
     private const string ComplaintNotice =
         "You have the right to lodge a complaint with the Data Protection Authority (Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel, https://www.gegevensbeschermingsautoriteit.be) and to seek a judicial remedy.";
 
@@ -97,6 +105,7 @@ internal sealed class DataSubjectRequestGrain(
             ReceivedAt = now,
             ReceivedOn = receivedOn,
             HasIdentityDocument = document is not null,
+            Language = MailLanguages.Normalise(command.Language),
         };
         var steps = new List<AuditStep>
         {
@@ -120,8 +129,15 @@ internal sealed class DataSubjectRequestGrain(
             steps.Add(new("system", "Identity check started"));
         }
         Tell(now, "We received your request",
-            $"We received your {Describe(command.Type)} request on {Long(receivedOn)}. We will answer by {Long(DueBy)} at the latest.");
+            $"We received your {Describe(command.Type)} request on {Long(receivedOn)}. We will answer by {Long(DueBy)} at the latest.",
+            new RequesterMail("Received", new Dictionary<string, string>
+            {
+                ["type"] = RequesterMails.Text($"Type.{command.Type}", MailLanguage),
+                ["receivedOn"] = RequesterMails.Date(receivedOn, MailLanguage),
+                ["dueBy"] = RequesterMails.Date(DueBy, MailLanguage),
+            }));
         await Save(now, steps);
+        await MailAnswers(State.Requester!);
         return ToView(today);
     }
 
@@ -139,6 +155,8 @@ internal sealed class DataSubjectRequestGrain(
         var today = BrusselsCalendar.DateOf(now);
         var actor = Admin(decision.DecidedBy);
         var reason = decision.Reason?.Trim();
+        // Read before deciding: an erasure forgets the requester on its way, and its answer must still reach them.
+        var requester = State.Requester!;
         var steps = new List<AuditStep>();
 
         switch (decision.Decision)
@@ -154,7 +172,8 @@ internal sealed class DataSubjectRequestGrain(
                 break;
             case DecisionKind.AskMoreProof:
                 steps.Add(new(actor, AuditActions.MoreProofRequested, reason));
-                Tell(now, "We need more proof of your identity", $"To protect your data we need more proof of your identity before we can handle your request: {reason}");
+                Tell(now, "We need more proof of your identity", $"To protect your data we need more proof of your identity before we can handle your request: {reason}",
+                    new RequesterMail("MoreProof", new Dictionary<string, string> { ["reason"] = reason ?? "" }));
                 break;
             case DecisionKind.Extend:
                 if (DueDates.WhyNotExtendable(State.ReceivedOn, State.Extended, today) is { } why)
@@ -164,7 +183,8 @@ internal sealed class DataSubjectRequestGrain(
                 State.Extended = true;
                 steps.Add(new(actor, AuditActions.DeadlineExtended, $"New due date {DueBy:yyyy-MM-dd}. Reason: {reason}"));
                 Tell(now, "We need more time for your request",
-                    $"We extend the deadline to answer your request by two months, to {Long(DueBy)} (GDPR Art. 12(3)). Reason: {reason}");
+                    $"We extend the deadline to answer your request by two months, to {Long(DueBy)} (GDPR Art. 12(3)). Reason: {reason}",
+                    new RequesterMail("Extended", new Dictionary<string, string> { ["dueBy"] = RequesterMails.Date(DueBy, MailLanguage), ["reason"] = reason ?? "" }));
                 break;
             case DecisionKind.Reject:
                 var ground = decision.Ground!.Value;
@@ -172,12 +192,14 @@ internal sealed class DataSubjectRequestGrain(
                 State.Outcome = reason;
                 steps.Add(new(actor, AuditActions.Rejected, $"{ground}: {reason}"));
                 await DeleteIdentityDocument(steps);
-                Tell(now, "Your request was refused", $"{RequestLifecycle.Describe(ground)} {reason}\n\n{ComplaintNotice}");
+                Tell(now, "Your request was refused", $"{RequestLifecycle.Describe(ground)} {reason}\n\n{ComplaintNotice}",
+                    new RequesterMail("Refused", new Dictionary<string, string> { ["ground"] = RequesterMails.Text($"Ground.{ground}", MailLanguage), ["reason"] = reason ?? "" }));
                 break;
             case DecisionKind.Fulfil:
                 State.Outcome = await Fulfil(actor, reason, steps);
                 steps.Add(new(actor, AuditActions.Fulfilled, State.Outcome));
-                Tell(now, "Your request was handled", State.Outcome + "\n\n" + ComplaintNotice);
+                Tell(now, "Your request was handled", State.Outcome + "\n\n" + ComplaintNotice,
+                    new RequesterMail("Handled", new Dictionary<string, string> { ["outcome"] = OutcomeText(reason) }));
                 break;
         }
         if (next != State.Status)
@@ -185,6 +207,7 @@ internal sealed class DataSubjectRequestGrain(
             MoveTo(next, now);
         }
         await Save(now, steps);
+        await MailAnswers(requester);
         return ToView(today);
     }
 
@@ -366,7 +389,33 @@ internal sealed class DataSubjectRequestGrain(
         }
     }
 
-    private void Tell(DateTimeOffset at, string subject, string body) => State.Messages.Add(new RequesterMessage(at, subject, body));
+    /// <summary>Records an answer on the request (the admin page shows it, a letter for a request by post) and mails it after the save.</summary>
+    private void Tell(DateTimeOffset at, string subject, string body, RequesterMail mail)
+    {
+        State.Messages.Add(new RequesterMessage(at, subject, body));
+        _toMail.Add(mail);
+    }
+
+    private async Task MailAnswers(Requester requester)
+    {
+        var toMail = _toMail.ToList();
+        _toMail.Clear();
+        await mails.Send(RequestId, requester, MailLanguage, toMail);
+    }
+
+    private string MailLanguage => MailLanguages.Normalise(State.Language);
+
+    /// <summary>The outcome of a fulfilled request in the requester's language (the state keeps the English record).</summary>
+    private string OutcomeText(string? reason) => State.Type switch
+    {
+        RequestType.Rectification => RequesterMails.Text("Outcome.Rectification", MailLanguage, new Dictionary<string, string> { ["reason"] = reason ?? "" }),
+        RequestType.Erasure => RequesterMails.Text("Outcome.Erasure", MailLanguage, new Dictionary<string, string>
+        {
+            ["date"] = RequesterMails.Date(BrusselsCalendar.DateOf(clock.GetUtcNow()), MailLanguage),
+            ["processors"] = string.Join(", ", State.ProcessorsNotified),
+        }),
+        _ => RequesterMails.Text($"Outcome.{State.Type}", MailLanguage),
+    };
 
     private DateOnly DueBy => DueDates.DueBy(State.ReceivedOn, State.Extended);
 

@@ -1,89 +1,44 @@
-using System.Text;
-using MyStamp.BuildingBlocks.Retention;
-using MyStamp.Keys.Contracts;
+using System.Globalization;
+using System.Resources;
+using MyStamp.Mail.Contracts;
 using MyStamp.Retention.Contracts;
-using Npgsql;
 
 namespace MyStamp.Retention.Notices;
 
 /// <summary>
-/// The outbox of erasure notices (<c>retention_notices</c>). A row holds an e-mail address, sealed under the
-/// customer's data key (base64 of the envelope): it leaves the table once delivered, and with the customer's
-/// erasure (this is also the module's <see cref="IPersonalDataEraser"/>).
+/// The erasure notice, thirty days ahead (O7): written in the customer's language from <c>Notices/RetentionMail</c>
+/// and queued in the one mail outbox, sealed under the customer's key, deleted once delivered and with the
+/// customer's erasure. One notice per customer and deadline (the outbox's deduplication key).
 /// </summary>
-internal sealed class NoticeOutbox(NpgsqlDataSource dataSource, TimeProvider clock, IPersonalDataProtector protector) : IErasureNotices, IPersonalDataEraser
+internal sealed class NoticeOutbox(IMailOutbox outbox) : IErasureNotices
 {
-    private const string Purpose = "retention-notice-email";
+    public const string Kind = "erasure-notice";
 
-    public string Name => "retention-notices";
+    public static readonly MailTemplates Templates = new(new ResourceManager("MyStamp.Retention.Notices.RetentionMail", typeof(NoticeOutbox).Assembly));
 
     public async Task Enqueue(ErasureNotice notice)
     {
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO retention_notices (notice_id, customer_id, email, erase_on, queued_at) VALUES (@id, @customer, @email, @erase_on, @queued_at)
-            ON CONFLICT (customer_id, erase_on) DO NOTHING
-            """);
-        command.Parameters.AddWithValue("id", Guid.CreateVersion7());
-        command.Parameters.AddWithValue("customer", notice.CustomerId);
-        command.Parameters.AddWithValue("email", Convert.ToBase64String(await protector.Seal(notice.CustomerId, Encoding.UTF8.GetBytes(notice.Email), Purpose)));
-        command.Parameters.AddWithValue("erase_on", notice.EraseOn.UtcDateTime);
-        command.Parameters.AddWithValue("queued_at", clock.GetUtcNow().UtcDateTime);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    public async Task EraseCustomer(ErasedCustomer customer, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("DELETE FROM retention_notices WHERE customer_id = @customer");
-        command.Parameters.AddWithValue("customer", customer.CustomerId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>The sweep's batch: every erased customer's notices in one statement.</summary>
-    public async Task EraseCustomers(IReadOnlyList<ErasedCustomer> customers, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand("DELETE FROM retention_notices WHERE customer_id = ANY(@customers)");
-        command.Parameters.AddWithValue("customers", customers.Select(customer => customer.CustomerId).ToArray());
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<PendingNotice>> Pending(int limit, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("""
-            SELECT notice_id, customer_id, email, erase_on, queued_at, attempts FROM retention_notices ORDER BY queued_at, notice_id LIMIT @limit
-            """);
-        command.Parameters.AddWithValue("limit", Math.Clamp(limit, 1, 10_000));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<(PendingNotice Notice, string SealedEmail)>();
-        while (await reader.ReadAsync(cancellationToken))
+        var language = MailLanguages.Normalise(notice.Language);
+        var content = Templates.Render("ErasureNotice", language, new Dictionary<string, string>
         {
-            rows.Add((new PendingNotice(reader.GetGuid(0), reader.GetGuid(1), "",
-                new DateTimeOffset(reader.GetDateTime(3), TimeSpan.Zero), new DateTimeOffset(reader.GetDateTime(4), TimeSpan.Zero), reader.GetInt32(5)), reader.GetString(2)));
-        }
-        var notices = new List<PendingNotice>(rows.Count);
-        foreach (var (notice, sealedEmail) in rows)
-        {
-            // A notice whose customer's key is gone has no address left to send to: the erasure deletes the row.
-            if (await protector.Open(Convert.FromBase64String(sealedEmail), Purpose) is { } email)
-            {
-                notices.Add(notice with { Email = Encoding.UTF8.GetString(email) });
-            }
-        }
-        return notices;
+            ["date"] = notice.EraseOn.ToString("d MMMM yyyy", MailLanguages.Culture(language)),
+            ["link"] = outbox.LinkTo("/Account/Login?ReturnUrl=%2Fapi%2Fprivacy%2Fexport"),
+        });
+        await outbox.Enqueue(new OutgoingMail(notice.CustomerId, Kind, notice.Email, content, DeduplicationKey(notice.CustomerId, notice.EraseOn)));
     }
 
-    /// <summary>Delivered: the row, and with it the address, goes.</summary>
-    public async Task Delivered(Guid noticeId, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("DELETE FROM retention_notices WHERE notice_id = @id");
-        command.Parameters.AddWithValue("id", noticeId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<PendingNotice>> Pending(int limit, CancellationToken cancellationToken) =>
+        (await outbox.Pending(Kind, limit, cancellationToken))
+            .Select(mail => new PendingNotice(mail.MailId, mail.SubjectId, mail.To, EraseOnOf(mail.DeduplicationKey), mail.QueuedAt, mail.Attempts))
+            .ToList();
 
-    public async Task Failed(Guid noticeId, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("UPDATE retention_notices SET attempts = attempts + 1, last_attempt_at = @at WHERE notice_id = @id");
-        command.Parameters.AddWithValue("id", noticeId);
-        command.Parameters.AddWithValue("at", clock.GetUtcNow().UtcDateTime);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task<int> CountPending(CancellationToken cancellationToken) => outbox.CountPending(Kind, cancellationToken);
+
+    private static string DeduplicationKey(Guid customerId, DateTimeOffset eraseOn) =>
+        $"{Kind}:{customerId}:{eraseOn.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}";
+
+    private static DateTimeOffset EraseOnOf(string? deduplicationKey) =>
+        deduplicationKey?.Split(':', 3) is [_, _, var at] && DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var eraseOn)
+            ? eraseOn.ToUniversalTime()
+            : default;
 }

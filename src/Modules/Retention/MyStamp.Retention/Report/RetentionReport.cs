@@ -23,19 +23,18 @@ internal sealed class RetentionReport(NpgsqlDataSource dataSource, NoticeOutbox 
             }
         }
 
-        long customers, orders, due, notices;
+        long customers, orders, due;
         await using (var command = dataSource.CreateCommand("""
             SELECT count(*) FILTER (WHERE subject_kind = 'customer' AND erased_at IS NULL),
                    count(*) FILTER (WHERE subject_kind = 'order' AND erased_at IS NULL),
-                   count(*) FILTER (WHERE erased_at IS NULL AND deadline <= @now),
-                   (SELECT count(*) FROM retention_notices)
+                   count(*) FILTER (WHERE erased_at IS NULL AND deadline <= @now)
             FROM retention_deadlines
             """))
         {
             command.Parameters.AddWithValue("now", clock.GetUtcNow().UtcDateTime);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
-            (customers, orders, due, notices) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+            (customers, orders, due) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
         }
 
         SweepResult? last = null;
@@ -51,6 +50,7 @@ internal sealed class RetentionReport(NpgsqlDataSource dataSource, NoticeOutbox 
                     reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetBoolean(8));
             }
         }
+        var notices = await outbox.CountPending(cancellationToken);
         return new RetentionReportView(erased, customers, orders, due, notices, last);
     }
 

@@ -19,7 +19,4 @@ public sealed class RetentionOptions
     /// store's write-ahead log so that destroyed keys leave the disk too (see <c>PhysicalPurge</c>). On by default.
     /// </summary>
     public bool PhysicalPurge { get; set; } = true;
-
-    /// <summary>Quartz cron expression of the notice delivery (used only when <c>Mail:SmtpHost</c> is set); by default every five minutes.</summary>
-    public string NoticeDeliverySchedule { get; set; } = "0 0/5 * * * ?";
 }

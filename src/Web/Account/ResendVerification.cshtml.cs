@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Customers.Contracts;
+
+using MyStamp.Web.Security;
+
+namespace MyStamp.Web.Account;
+
+/// <summary>The profile's "send the link again" button: a new verification mail for a signed-in, unverified customer.</summary>
+[Authorize]
+[EnableRateLimiting(AccountRateLimits.PasswordReset)]
+public sealed class ResendVerificationModel(IGrainFactory grains) : PageModel
+{
+    public IActionResult OnGet() => RedirectToPage("/Account/Profile");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        try
+        {
+            await grains.GetGrain<ICustomerGrain>(User.CallerIdOrNull()!.Value).ResendEmailVerification();
+        }
+        catch (DomainException failure) when (failure.Kind == DomainErrorKind.Conflict)
+        {
+            // Verified meanwhile (another browser followed the link): the profile says so.
+        }
+        return RedirectToPage("/Account/Profile", new { verificationSent = true });
+    }
+}
