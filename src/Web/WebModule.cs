@@ -77,6 +77,7 @@ public static class WebModule
         services.AddApiReference();
         services.AddSingleton<AdminJobs>();
         services.AddSingleton<SessionVersions>();
+        services.AddSingleton<Privacy.Admin.RequestDecisions>();
         return services;
     }
 

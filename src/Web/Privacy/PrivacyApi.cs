@@ -11,6 +11,7 @@ using MyStamp.Web.Security;
 
 using MyStamp.Web.Account;
 using MyStamp.Web.ApiReference;
+using MyStamp.Web.Privacy.Admin;
 
 namespace MyStamp.Web.Privacy;
 
@@ -91,9 +92,9 @@ public static class PrivacyApi
             var document = await request.GetIdentityDocument() ?? throw DomainException.NotFound("The identity document");
             return Results.File(document.Content, document.MediaType);
         }).ShowsPersonalData(ViewedData.IdentityDocument).Produces(StatusCodes.Status200OK, contentType: "image/png");
-        admin.MapPost("/requests/{id:guid}/decision", async (Guid id, DecisionBody body, HttpContext http, IGrainFactory grains, AdminLooks looks) =>
+        admin.MapPost("/requests/{id:guid}/decision", async (Guid id, DecisionBody body, HttpContext http, RequestDecisions decisions, AdminLooks looks) =>
         {
-            var view = await grains.GetGrain<IDataSubjectRequestGrain>(id).Decide(new RequestDecision(
+            var view = await decisions.Decide(id, new RequestDecision(
                 body.Decision ?? throw DomainException.Invalid("decision", "Choose a decision."),
                 http.User.CallerId(), body.Reason, body.Ground, body.CustomerId));
             // The answer is the request with its requester's contact details.

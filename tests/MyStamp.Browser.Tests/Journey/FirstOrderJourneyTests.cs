@@ -16,14 +16,16 @@ public class FirstOrderJourneyTests(BrowserFixture browser)
 {
     public sealed record Words(
         string Locale, string Lang, string Start, string Register, string MakeStamp, string Upload, string SaveCrop, string Saved,
-        string SubmitCrop, string OrderThisStamp, string PlaceOrder, string Paid, string BeingPrinted);
+        string SubmitCrop, string OrderThisStamp, string PlaceOrder, string Paid, string BeingPrinted, string Verified, string Confirmed);
 
     public static TheoryData<Words> Languages() => new()
     {
         new Words("nl-BE", "nl", "Maak je postzegel", "Registreren", "Maak je postzegel", "Opladen", "Uitsnede opslaan", "Opgeslagen",
-            "Deze uitsnede indienen", "Deze postzegel bestellen", "Bestelling plaatsen", "Betaald", "Wordt gedrukt"),
+            "Deze uitsnede indienen", "Deze postzegel bestellen", "Bestelling plaatsen", "Betaald", "Wordt gedrukt",
+            "je e-mailadres is bevestigd", "is bevestigd"),
         new Words("fr-BE", "fr", "Créez votre timbre", "S'inscrire", "Créez votre timbre", "Charger", "Enregistrer le recadrage", "Enregistré",
-            "Soumettre ce recadrage", "Commander ce timbre", "Passer la commande", "Payée", "En cours d'impression"),
+            "Soumettre ce recadrage", "Commander ce timbre", "Passer la commande", "Payée", "En cours d'impression",
+            "votre adresse e-mail est confirmée", "est confirmée"),
     };
 
     [Theory]
@@ -52,7 +54,7 @@ public class FirstOrderJourneyTests(BrowserFixture browser)
         await page.CheckAsync("input[name=AcceptPolicy]");
         await page.GetByRole(AriaRole.Button, new() { Name = words.Register, Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/Account/Profile**");
-        await VerifyTheEmailAddress(page, email);
+        await VerifyTheEmailAddress(page, email, words);
 
         // Upload, crop, submit.
         await page.GetByRole(AriaRole.Link, new() { Name = words.MakeStamp }).First.ClickAsync();
@@ -91,16 +93,24 @@ public class FirstOrderJourneyTests(BrowserFixture browser)
         }
         await Assertions.Expect(status).ToHaveTextAsync(words.BeingPrinted, new() { Timeout = 30_000 });
         Assert.Equal(words.Lang, await page.GetAttributeAsync("html", "lang"));
+
+        // The confirmation e-mail arrived, in the customer's language, and leads back to the order.
+        var orderNumber = orderId.ToString("N")[..8].ToUpperInvariant();
+        var confirmation = await MailInbox.WaitFor(email, mail => mail.Subject.Contains(orderNumber, StringComparison.Ordinal));
+        Assert.Contains(words.Confirmed, confirmation.Subject, StringComparison.Ordinal);
+        Assert.Contains($"/Orders/{orderId}", confirmation.Body, StringComparison.Ordinal);
     }
 
     /// <summary>
-    /// The seam for the e-mail verification step (issue 16's mail part): an unverified account will not order. Until
-    /// the mail outbox is merged there is nothing to verify; after it, this follows the link of the verification
-    /// e-mail that smtp4dev received for <paramref name="email"/> in <paramref name="page"/>.
+    /// Opens the link of the verification e-mail that smtp4dev received for <paramref name="email"/>, as the customer
+    /// would from their mailbox (an unverified account cannot order), then goes back to where they were.
     /// </summary>
-    private static Task VerifyTheEmailAddress(IPage page, string email)
+    private static async Task VerifyTheEmailAddress(IPage page, string email, Words words)
     {
-        _ = (page, email);
-        return Task.CompletedTask;
+        var from = page.Url;
+        var link = (await MailInbox.VerificationMail(email)).Link("/Account/VerifyEmail");
+        await page.GotoAsync(link.PathAndQuery);
+        await Assertions.Expect(page.GetByTestId("email-verified")).ToContainTextAsync(words.Verified);
+        await page.GotoAsync(from);
     }
 }
