@@ -146,6 +146,21 @@ public class BulkOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
     }
 
     [Fact]
+    public async Task The_bulk_form_asks_for_the_same_controller_attestation_as_the_order_form()
+    {
+        // O2: one wording, whichever way the Pro customer orders.
+        using var pro = await fixture.Node.NewProCustomer();
+        var designId = await Designs.Approved(pro, fixture.Admin);
+        const string attestation = "For them I am the controller and MyStamp processes their data on my behalf (privacy policy §2).";
+
+        var bulkPage = await pro.GetStringAsync("/Pro/BulkOrders");
+        var orderPage = await pro.GetStringAsync($"/Orders/New?designId={designId}");
+
+        Assert.Contains(attestation, bulkPage, StringComparison.Ordinal);
+        Assert.Contains(attestation, orderPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_bulk_csv_is_refused_whole()
     {
         using var pro = await fixture.Node.NewProCustomer();
