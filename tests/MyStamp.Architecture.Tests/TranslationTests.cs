@@ -31,6 +31,8 @@ public sealed partial class TranslationTests
         Assert.Contains("src/Modules/Customers/MyStamp.Customers.Contracts/Messages/CustomersMessages.resx", found);
         Assert.Contains("src/Modules/Studio/MyStamp.Studio.Contracts/Messages/StudioMessages.resx", found);
         Assert.Contains("src/Modules/Orders/MyStamp.Orders.Contracts/Messages/OrdersMessages.resx", found);
+        Assert.Contains("src/Modules/Privacy/MyStamp.Privacy.Contracts/Messages/PrivacyMessages.resx", found);
+        Assert.Contains("src/Modules/Privacy/MyStamp.Privacy/AccessReports/AccessReportText.resx", found);
     }
 
     [Theory]

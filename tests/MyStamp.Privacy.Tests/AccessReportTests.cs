@@ -40,9 +40,39 @@ public class AccessReportTests
         var report = AccessReportBuilder.Build(Profile, new ObjectionsView([AdvertisingChannel.Post], true), false, [], [],
             [new AdminAccess(Guid.NewGuid(), DateTimeOffset.UnixEpoch, "Opened their request")], ProcessingRegisterCatalog.Register, DateTimeOffset.UnixEpoch);
 
-        var pdf = AccessReportPdf.Render(report);
+        var pdf = AccessReportPdf.Render(report, "en");
 
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
         Assert.Contains("+DejaVu#20Sans", System.Text.Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_German_reader_gets_the_report_with_German_headings_labels_and_dates()
+    {
+        var report = AccessReportBuilder.Build(Profile, new ObjectionsView([AdvertisingChannel.Phone], true), false, [], [], [],
+            ProcessingRegisterCatalog.Register, new DateTimeOffset(2026, 3, 5, 9, 30, 0, TimeSpan.Zero));
+
+        var lines = PdfText.Lines(AccessReportPdf.Render(report, "de"));
+        var text = string.Join(" ", lines);
+
+        Assert.Contains("Ihre personenbezogenen Daten bei MyStamp", lines);
+        Assert.Contains("Ihre Daten und woher sie stammen", lines);
+        Assert.Contains("Welche unserer Mitarbeitenden Ihre Daten angesehen haben", lines);
+        // Made at 10:30 in Brussels, as German writes the date; the customer registered on 10 January 2025.
+        Assert.Contains("erstellt am 5. März 2026, 10:30", text, StringComparison.Ordinal);
+        Assert.Contains("10. Januar 2025", lines);
+        Assert.Contains("Telefon", lines);
+        Assert.DoesNotContain("Your data, and where it comes from", lines);
+    }
+
+    [Fact]
+    public void Without_another_language_the_report_stays_English()
+    {
+        var report = AccessReportBuilder.Build(Profile, new ObjectionsView([], false), false, [], [], [], ProcessingRegisterCatalog.Register, DateTimeOffset.UnixEpoch);
+
+        var lines = PdfText.Lines(AccessReportPdf.Render(report, "en"));
+
+        Assert.Contains("Your data, and where it comes from", lines);
+        Assert.Contains("Nobody.", lines);
     }
 }

@@ -49,7 +49,7 @@ public static class ShopLanguages
         // The building blocks' generic messages ("One or more fields are not valid.") are in the web edge's own text.
         services.AddSingleton(provider => new DomainText(
             provider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizerFactory>(),
-            [typeof(ShopText), typeof(Customers.Contracts.Messages.CustomersMessages), typeof(MyStamp.Studio.Contracts.Messages.StudioMessages), typeof(MyStamp.Orders.Contracts.Messages.OrdersMessages)]));
+            [typeof(ShopText), typeof(Customers.Contracts.Messages.CustomersMessages), typeof(MyStamp.Studio.Contracts.Messages.StudioMessages), typeof(MyStamp.Orders.Contracts.Messages.OrdersMessages), typeof(MyStamp.Privacy.Contracts.Messages.PrivacyMessages)]));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Dutch);

@@ -38,6 +38,7 @@ public sealed class MyPrivacyModel(IGrainFactory grains) : PageModel
     public async Task<IActionResult> OnPostObjectAsync(ObjectionChannel channel)
     {
         await grains.GetGrain<ICustomerPrivacyGrain>(User.CallerId()).Object(channel, ObjectionSource.Online, null);
+        // An English key of the shop's text: the page shows it in the reader's language.
         Message = channel == ObjectionChannel.Surveys ? "You will receive no more survey invitations." : "Your objection is recorded and took effect at once.";
         return RedirectToPage();
     }

@@ -20,9 +20,13 @@ public static partial class PolicyText
 
     private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
 
-    /// <summary>A moment as a date in Brussels, the way the policy counts dates ("d MMMM yyyy").</summary>
+    /// <summary>A moment as a date in Brussels, the way the policy counts dates, written in the reader's language.</summary>
     public static string BrusselsDate(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, Brussels).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        MyStamp.Web.Languages.ShopLanguages.LongDate(TimeZoneInfo.ConvertTime(instant, Brussels).DateTime);
+
+    /// <summary>The time of day a moment was in Brussels ("14:05").</summary>
+    public static string BrusselsTime(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, Brussels).ToString("HH:mm", System.Globalization.CultureInfo.CurrentCulture);
 
     [GeneratedRegex("</?i>", RegexOptions.IgnoreCase)]
     private static partial Regex Italics();

@@ -50,12 +50,12 @@ public static class PrivacyApi
 
         // Art. 15 and Art. 20 for the signed-in customer.
         privacy.MapGet("/export", async (HttpContext http, IGrainFactory grains) =>
-            Results.File(await grains.GetGrain<ICustomerPrivacyGrain>(http.User.CallerId()).ExportPersonalData(), "application/zip", "mystamp-personal-data.zip"))
+            Results.File(await grains.GetGrain<ICustomerPrivacyGrain>(http.User.CallerId()).ExportPersonalData(null), "application/zip", "mystamp-personal-data.zip"))
             .RequireAuthorization().Produces(StatusCodes.Status200OK, contentType: "application/zip");
         privacy.MapGet("/access-report", async (HttpContext http, IGrainFactory grains) =>
             await grains.GetGrain<ICustomerPrivacyGrain>(http.User.CallerId()).GetAccessReport()).RequireAuthorization();
         privacy.MapGet("/access-report.pdf", async (HttpContext http, IGrainFactory grains) =>
-            Results.File(await grains.GetGrain<ICustomerPrivacyGrain>(http.User.CallerId()).GetAccessReportPdf(), "application/pdf", "mystamp-access-report.pdf"))
+            Results.File(await grains.GetGrain<ICustomerPrivacyGrain>(http.User.CallerId()).GetAccessReportPdf(null), "application/pdf", "mystamp-access-report.pdf"))
             .RequireAuthorization().Produces(StatusCodes.Status200OK, contentType: "application/pdf");
 
         // O8, O9: requests by web form, signed in or not.
@@ -103,13 +103,14 @@ public static class PrivacyApi
         }).ShowsPersonalData(ViewedData.DataSubjectRequestDecision);
         admin.MapGet("/requests/{id:guid}/access-report.pdf", async (Guid id, IGrainFactory grains, AdminLooks looks) =>
         {
-            var privacyOfRequester = await RequesterPrivacy(id, grains, looks, ViewedData.AccessReportForRequest);
-            return Results.File(await privacyOfRequester.GetAccessReportPdf(), "application/pdf", "access-report.pdf");
+            var (privacyOfRequester, language) = await RequesterPrivacy(id, grains, looks, ViewedData.AccessReportForRequest);
+            // The answer to the request: in the language of its letters.
+            return Results.File(await privacyOfRequester.GetAccessReportPdf(language), "application/pdf", "access-report.pdf");
         }).ShowsPersonalData(ViewedData.AccessReportForRequest).Produces(StatusCodes.Status200OK, contentType: "application/pdf");
         admin.MapGet("/requests/{id:guid}/export", async (Guid id, IGrainFactory grains, AdminLooks looks) =>
         {
-            var privacyOfRequester = await RequesterPrivacy(id, grains, looks, ViewedData.ExportForRequest);
-            return Results.File(await privacyOfRequester.ExportPersonalData(), "application/zip", "personal-data.zip");
+            var (privacyOfRequester, language) = await RequesterPrivacy(id, grains, looks, ViewedData.ExportForRequest);
+            return Results.File(await privacyOfRequester.ExportPersonalData(language), "application/zip", "personal-data.zip");
         }).ShowsPersonalData(ViewedData.ExportForRequest).Produces(StatusCodes.Status200OK, contentType: "application/zip");
         admin.MapPost("/objections", async (AdminObjectionBody body, HttpContext http, IGrainFactory grains, AdminLooks looks) =>
         {
@@ -178,17 +179,21 @@ public static class PrivacyApi
             body.Type ?? throw DomainException.Invalid("type", "Choose the kind of request."),
             RequestChannel.Post,
             new Requester(body.FirstName ?? "", body.LastName ?? "", body.Email, body.Address),
-            body.Details, body.CustomerId, http.User.CallerId(), body.ReceivedOn, null));
+            body.Details, body.CustomerId, http.User.CallerId(), body.ReceivedOn, null)
+        {
+            // The requester's language, as the admin read it from the letter; else the admin's own UI language.
+            Language = body.Language ?? MyStamp.Web.Languages.ShopLanguages.Current.Code(),
+        });
         return Results.Created($"/api/admin/privacy/requests/{requestId}", new SubmittedRequest(view.RequestId, view.DueBy, view.Status));
     }
 
     /// <summary>The privacy grain of the customer a request is linked to, once the look is in the audit trail (recorded before anything is shown).</summary>
-    private static async Task<ICustomerPrivacyGrain> RequesterPrivacy(Guid requestId, IGrainFactory grains, AdminLooks looks, string what)
+    private static async Task<(ICustomerPrivacyGrain Privacy, string Language)> RequesterPrivacy(Guid requestId, IGrainFactory grains, AdminLooks looks, string what)
     {
         var view = await grains.GetGrain<IDataSubjectRequestGrain>(requestId).Get() ?? throw DomainException.NotFound("The request");
         var customerId = view.CustomerId ?? throw DomainException.Conflict("The request is not linked to a customer account.");
         await looks.AtCustomer(customerId, what);
-        return grains.GetGrain<ICustomerPrivacyGrain>(customerId);
+        return (grains.GetGrain<ICustomerPrivacyGrain>(customerId), view.Language);
     }
 
     private static DataSubjectRequestView OwnRequest(DataSubjectRequestView? view, Guid customerId) =>
@@ -276,7 +281,8 @@ public sealed record AdminObjectionBody(Guid? CustomerId, ObjectionChannel? Chan
 public sealed record DecisionBody(DecisionKind? Decision, string? Reason, RejectionGround? Ground, Guid? CustomerId);
 
 public sealed record PostalRequestBody(
-    RequestType? Type, string? FirstName, string? LastName, string? Email, string? Address, string? Details, DateOnly? ReceivedOn, Guid? CustomerId);
+    RequestType? Type, string? FirstName, string? LastName, string? Email, string? Address, string? Details, DateOnly? ReceivedOn, Guid? CustomerId,
+    string? Language = null);
 
 public sealed record AudienceExportBody(AudienceChannel? Channel, string? Subject, string? Message);
 

@@ -31,6 +31,7 @@ public sealed class RequestFormModel(IGrainFactory grains) : PageModel
         }
     }
 
+    /// <summary>The choice as the form offers it: an English key of the shop's text.</summary>
     public static string Describe(RequestType type) => type switch
     {
         RequestType.Access => "Access: what data do you hold about me?",

@@ -56,6 +56,7 @@ public sealed class ApiReferenceTests(NodeFixture fixture) : IClassFixture<NodeF
         new("GET", "/api/privacy/export", SignedIn, None, [], "200", []),
         new("POST", "/api/privacy/requests", Anyone, Form, ["type", "firstName", "lastName", "email", "address", "details", "idDocument"], "201", ["requestId", "dueBy"]),
         new("GET", "/api/admin/privacy/requests", Admin, None, [], "200", []),
+        new("POST", "/api/admin/privacy/requests", Admin, Json, ["type", "firstName", "lastName", "email", "address", "receivedOn", "language"], "201", ["requestId", "dueBy"]),
         new("POST", "/api/admin/privacy/requests/{id}/decision", Admin, Json, ["decision", "reason"], "200", []),
     ];
 

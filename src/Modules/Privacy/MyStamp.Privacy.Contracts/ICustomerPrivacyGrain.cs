@@ -37,11 +37,18 @@ public interface ICustomerPrivacyGrain : IGrainWithGuidKey
     /// <summary>The Art. 15 access report: the data, its source, purposes, recipients, transfers, retention and more.</summary>
     Task<AccessReport> GetAccessReport();
 
-    /// <summary>The access report as a PDF document.</summary>
-    Task<byte[]> GetAccessReportPdf();
+    /// <summary>The access report as a PDF document, in <paramref name="language"/> (nl, fr, de, en).</summary>
+    /// <param name="language">
+    /// The language of the request it answers; null for the customer's own download, which is in the language stored
+    /// with their account (<see cref="CustomerProfile.Language"/>).
+    /// </param>
+    Task<byte[]> GetAccessReportPdf(string? language);
 
-    /// <summary>The portability export (Art. 20): a zip with <c>data.json</c> and the customer's photos.</summary>
-    Task<byte[]> ExportPersonalData();
+    /// <summary>
+    /// The portability export (Art. 20): a zip with <c>data.json</c>, the customer's photos and a readme in
+    /// <paramref name="language"/> (null: the customer's stored language, as for the access report).
+    /// </summary>
+    Task<byte[]> ExportPersonalData(string? language);
 
     /// <summary>
     /// Erases the customer's privacy state and audience entry. The customer's erasure (O7) reaches it through

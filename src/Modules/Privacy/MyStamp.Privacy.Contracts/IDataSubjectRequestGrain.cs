@@ -238,6 +238,9 @@ public sealed record DataSubjectRequestView(
     [property: Id(15)] IReadOnlyList<RequesterMessage> Messages,
     [property: Id(16)] IReadOnlyList<string> ProcessorsNotified)
 {
+    /// <summary>The language every letter and e-mail of the request is written in (nl, fr, de, en).</summary>
+    [Id(17)] public string Language { get; init; } = "nl";
+
     public override string ToString() => $"DataSubjectRequestView {{ RequestId = {RequestId}, Type = {Type}, Status = {Status} }}";
 }
 

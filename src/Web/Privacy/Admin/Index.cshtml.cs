@@ -6,14 +6,16 @@ using MyStamp.BuildingBlocks.Errors;
 using MyStamp.Customers.Contracts;
 using MyStamp.Privacy.Contracts;
 using MyStamp.Web.Admin.Looks;
+using MyStamp.Web.Languages;
 using MyStamp.Web.Security;
+using Microsoft.Extensions.Localization;
 
 namespace MyStamp.Web.Privacy.Admin;
 
 /// <summary>Admin tools: postal requests and objections (O4, O8), audience exports (O4, O5), publishing the policy (O11).</summary>
 [Authorize(Policy = Roles.AdminPolicy)]
 [ShowsNoPersonalData("Forms for postal requests, objections, exports and the policy; only the export handler answers with personal data")]
-public sealed class PrivacyAdminModel(IGrainFactory grains, AdminLooks looks) : PageModel
+public sealed class PrivacyAdminModel(IGrainFactory grains, AdminLooks looks, DomainText text, IStringLocalizer<ShopText> shopText) : PageModel
 {
     [TempData]
     public string? Message { get; set; }
@@ -22,12 +24,16 @@ public sealed class PrivacyAdminModel(IGrainFactory grains, AdminLooks looks) : 
     {
     }
 
-    public Task<IActionResult> OnPostPostalRequestAsync(RequestType type, string? firstName, string? lastName, string? address, string? email, DateOnly? receivedOn, Guid? customerId, string? details) =>
+    public Task<IActionResult> OnPostPostalRequestAsync(RequestType type, string? firstName, string? lastName, string? address, string? email, DateOnly? receivedOn, Guid? customerId, string? details, string? language) =>
         Run(async () =>
         {
             var requestId = Guid.CreateVersion7();
             await grains.GetGrain<IDataSubjectRequestGrain>(requestId).Submit(new SubmitDataSubjectRequest(
-                type, RequestChannel.Post, new Requester(firstName ?? "", lastName ?? "", email, address), details, customerId, User.CallerId(), receivedOn, null));
+                type, RequestChannel.Post, new Requester(firstName ?? "", lastName ?? "", email, address), details, customerId, User.CallerId(), receivedOn, null)
+            {
+                // Every letter and e-mail of the request is in the language the admin chose for the requester.
+                Language = string.IsNullOrWhiteSpace(language) ? ShopLanguages.Current.Code() : language,
+            });
             return LocalRedirect($"/Admin/Privacy/Requests/{requestId}");
         });
 
@@ -35,7 +41,7 @@ public sealed class PrivacyAdminModel(IGrainFactory grains, AdminLooks looks) : 
         Run(async () =>
         {
             await grains.GetGrain<ICustomerPrivacyGrain>(customerId).Object(channel, ObjectionSource.SignedPostalRequest, User.CallerId());
-            Message = "The objection is recorded and took effect at once.";
+            Message = shopText["The objection is recorded and took effect at once."];
             return RedirectToPage();
         });
 
@@ -54,7 +60,7 @@ public sealed class PrivacyAdminModel(IGrainFactory grains, AdminLooks looks) : 
         {
             var version = await grains.GetGrain<IPrivacyPolicyGrain>(0).Publish(new PublishPolicyVersion(
                 revisedOn ?? throw DomainException.Invalid("revisedOn", "Give the revision date."), language ?? "nl", text ?? "", User.CallerId()));
-            Message = $"Version {version.Version} is published and in force.";
+            Message = shopText["Version {0} is published and in force.", version.Version];
             return RedirectToPage();
         });
 
@@ -66,7 +72,7 @@ public sealed class PrivacyAdminModel(IGrainFactory grains, AdminLooks looks) : 
         }
         catch (DomainException exception)
         {
-            Message = exception.Title + " " + string.Join(" ", exception.FieldErrors.Values.SelectMany(v => v));
+            Message = text.Title(exception) + " " + string.Join(" ", text.FieldErrors(exception).Values.SelectMany(v => v));
             return RedirectToPage();
         }
     }

@@ -5,6 +5,7 @@ using MyStamp.Audit.Contracts;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.Privacy.Contracts;
 using MyStamp.Web.Admin.Looks;
+using MyStamp.Web.Languages;
 using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Privacy.Admin;
@@ -12,7 +13,7 @@ namespace MyStamp.Web.Privacy.Admin;
 /// <summary>One request for an admin: details, the redacted document while it exists, decisions, messages and the audit trail.</summary>
 [Authorize(Policy = Roles.AdminPolicy)]
 [ShowsPersonalData(ViewedData.DataSubjectRequest)]
-public sealed class RequestDecisionModel(IGrainFactory grains, RequestDecisions decisions, AdminLooks looks) : PageModel
+public sealed class RequestDecisionModel(IGrainFactory grains, RequestDecisions decisions, AdminLooks looks, DomainText text) : PageModel
 {
     public DataSubjectRequestView View { get; private set; } = null!;
     public IReadOnlyList<RequestAuditEntry> AuditTrail { get; private set; } = [];
@@ -29,7 +30,7 @@ public sealed class RequestDecisionModel(IGrainFactory grains, RequestDecisions 
         }
         catch (DomainException exception)
         {
-            Error = exception.Title + " " + string.Join(" ", exception.FieldErrors.Values.SelectMany(v => v));
+            Error = text.Title(exception) + " " + string.Join(" ", text.FieldErrors(exception).Values.SelectMany(v => v));
             return await Load(id) ? Page() : NotFound();
         }
     }

@@ -1,92 +1,110 @@
 using System.Globalization;
+using System.Resources;
+using MyStamp.Customers.Contracts;
+using MyStamp.Mail.Contracts;
 using MyStamp.Privacy.Contracts;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
 namespace MyStamp.Privacy.AccessReports;
 
-/// <summary>Renders the access report as an A4 PDF with PDFsharp: the same content as the page.</summary>
+/// <summary>
+/// Renders the access report as an A4 PDF with PDFsharp: the same content as the page, its headings, labels, dates
+/// and numbers in the reader's language. The register's descriptions it quotes stay the English summary, said so.
+/// </summary>
 internal static class AccessReportPdf
 {
-    public static byte[] Render(AccessReport report)
+    private static readonly ResourceManager Texts = new("MyStamp.Privacy.AccessReports.AccessReportText", typeof(AccessReportPdf).Assembly);
+
+    /// <param name="language">nl, fr, de or en: the customer's stored language, or the language of the request it answers.</param>
+    public static byte[] Render(AccessReport report, string language)
     {
         ReportFonts.Install();
+        var t = new ReportLanguage(Texts, language);
         using var document = new PdfDocument();
-        document.Info.Title = "MyStamp access report";
+        document.Info.Title = t["MyStamp access report"];
         document.Info.Creator = "MyStamp";
+        document.Language = t.Code;
         var flow = new Flow(document);
         var register = report.Register;
 
-        flow.Title("Your personal data at MyStamp");
-        flow.Text($"Access report under GDPR Article 15, made on {report.GeneratedAt:yyyy-MM-dd HH:mm} UTC. Controller: {register.Controller.Name}, {register.Controller.Address}.");
+        flow.Title(t["Your personal data at MyStamp"]);
+        flow.Text(t["Access report under GDPR Article 15, made on {0}. Controller: {1}, {2}.", t.Moment(report.GeneratedAt), register.Controller.Name, register.Controller.Address]);
+        if (t.Code != MailLanguages.English)
+        {
+            flow.Text(t["The privacy policy in its Dutch original is the text that applies. The descriptions quoted from the processing register (purposes, recipients, transfers, retention, rights) are an English summary, given as a translation for information."]);
+        }
 
-        flow.Heading("Your data, and where it comes from");
+        flow.Heading(t["Your data, and where it comes from"]);
         foreach (var item in report.Data)
         {
-            flow.Pair(item.Category, $"{item.Value ?? "(not given)"} — source: {item.Source}");
+            flow.Pair(t[item.Category], t["{0} — source: {1}", Value(item, report, t), t[item.Source]]);
         }
-        flow.Pair("Account type", report.Profile.AccountType.ToString());
-        flow.Pair("Registered on", report.Profile.RegisteredAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        flow.Pair("Policy version accepted", report.Profile.AcceptedPolicyVersion.ToString(CultureInfo.InvariantCulture));
+        flow.Pair(t["Account type"], t[report.Profile.AccountType.ToString()]);
+        flow.Pair(t["Registered on"], t.Date(DateOnly.FromDateTime(report.Profile.RegisteredAt.UtcDateTime)));
+        flow.Pair(t["Policy version accepted"], report.Profile.AcceptedPolicyVersion.ToString(t.Culture));
 
-        flow.Heading("Orders");
-        Records(flow, report.Orders, "No orders.");
-        flow.Heading("Uploaded photos");
-        Records(flow, report.Designs, "No photos.");
+        flow.Heading(t["Orders"]);
+        Records(flow, t, report.Orders, t["No orders."]);
+        flow.Heading(t["Uploaded photos"]);
+        Records(flow, t, report.Designs, t["No photos."]);
 
-        flow.Heading("Your choices");
-        flow.Pair("Advertising objected to", report.Objections.Advertising.Count == 0 ? "none" : string.Join(", ", report.Objections.Advertising));
-        flow.Pair("Survey invitations", report.Objections.Surveys ? "objected to" : "allowed");
-        flow.Pair("Processing restricted", report.Restricted ? "yes" : "no");
+        flow.Heading(t["Your choices"]);
+        flow.Pair(t["Advertising objected to"], report.Objections.Advertising.Count == 0 ? t["none"] : string.Join(", ", report.Objections.Advertising.Select(channel => t[Describe(channel)])));
+        flow.Pair(t["Survey invitations"], report.Objections.Surveys ? t["objected to"] : t["allowed"]);
+        flow.Pair(t["Processing restricted"], report.Restricted ? t["yes"] : t["no"]);
 
-        flow.Heading("Why we process it, and on which legal basis");
+        flow.Heading(t["Why we process it, and on which legal basis"]);
         foreach (var purpose in register.Purposes)
         {
-            flow.Bullet($"{purpose.Description} Legal basis: {string.Join(" / ", purpose.LegalBases)}. {purpose.LegalBasisExplanation}");
+            flow.Bullet(t["{0} Legal basis: {1}. {2}", purpose.Description, string.Join(" / ", purpose.LegalBases), purpose.LegalBasisExplanation]);
         }
         flow.Text(register.ProcessorRole);
 
-        flow.Heading("Who receives it");
+        flow.Heading(t["Who receives it"]);
         foreach (var processor in register.Recipients)
         {
-            flow.Bullet($"{processor.Name}: {processor.Service}, {processor.Country}{(processor.AccessFrom is { } from && from != processor.Country ? $", access from {from}" : "")}.");
+            flow.Bullet(processor.AccessFrom is { } from && from != processor.Country
+                ? t["{0}: {1}, {2}, access from {3}.", processor.Name, processor.Service, processor.Country, from]
+                : t["{0}: {1}, {2}.", processor.Name, processor.Service, processor.Country]);
         }
-        flow.Heading("Transfers outside the European Economic Area");
+        flow.Heading(t["Transfers outside the European Economic Area"]);
         foreach (var transfer in register.Transfers)
         {
             var name = register.Recipients.FirstOrDefault(p => p.Id == transfer.ProcessorId)?.Name ?? transfer.ProcessorId;
-            flow.Bullet($"{name} → {transfer.Country}. Safeguard: {transfer.Safeguard}");
+            flow.Bullet(t["{0} → {1}. Safeguard: {2}", name, transfer.Country, transfer.Safeguard]);
         }
 
-        flow.Heading("How long we keep it");
+        flow.Heading(t["How long we keep it"]);
         foreach (var rule in register.Retention)
         {
             flow.Bullet($"{rule.Data}: {rule.Rule}");
         }
         if (report.ErasureDue is { } due)
         {
-            flow.Pair("Your data is due for erasure on", due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            flow.Pair(t["Your data is due for erasure on"], t.Date(due));
         }
 
-        flow.Heading("Profiling and automated decisions");
+        flow.Heading(t["Profiling and automated decisions"]);
         flow.Text(register.ProfilingAndAutomatedDecisions);
 
-        flow.Heading("Which of our staff looked at your data");
+        flow.Heading(t["Which of our staff looked at your data"]);
         if (report.AdminAccesses.Count == 0)
         {
-            flow.Text("Nobody.");
+            flow.Text(t["Nobody."]);
         }
         foreach (var access in report.AdminAccesses)
         {
-            flow.Bullet($"{access.At:yyyy-MM-dd HH:mm} UTC — admin {access.AdminId}: {access.What}");
+            flow.Bullet(t["{0} — admin {1}: {2}", t.Moment(access.At), access.AdminId, access.What]);
         }
 
-        flow.Heading("Your rights");
+        flow.Heading(t["Your rights"]);
         foreach (var right in register.Rights)
         {
             flow.Bullet(right);
         }
-        flow.Text($"Write to {register.DataProtectionOffice.Name}, {register.DataProtectionOffice.Address}, or use the web form on the privacy page. Supervisory authority: {register.SupervisoryAuthority.Name}, {register.SupervisoryAuthority.Address}, {register.SupervisoryAuthority.Website}.");
+        flow.Text(t["Write to {0}, {1}, or use the web form on the privacy page. Supervisory authority: {2}, {3}, {4}.",
+            register.DataProtectionOffice.Name, register.DataProtectionOffice.Address, register.SupervisoryAuthority.Name, register.SupervisoryAuthority.Address, register.SupervisoryAuthority.Website ?? ""]);
 
         flow.Finish();
         using var output = new MemoryStream();
@@ -94,7 +112,24 @@ internal static class AccessReportPdf
         return output.ToArray();
     }
 
-    private static void Records(Flow flow, IReadOnlyList<AccessReportRecord> records, string none)
+    /// <summary>The item's value; the count of uploaded photos is said in the reader's language.</summary>
+    private static string Value(AccessReportItem item, AccessReport report, ReportLanguage t) => item switch
+    {
+        { Value: null } => t["(not given)"],
+        { CategoryId: "material" } => t["{0} uploaded photo(s), listed below", report.Designs.Count],
+        _ => item.Value,
+    };
+
+    public static string Describe(AdvertisingChannel channel) => channel switch
+    {
+        AdvertisingChannel.Post => "Post",
+        AdvertisingChannel.Email => "E-mail",
+        AdvertisingChannel.Phone => "Phone",
+        AdvertisingChannel.AdPlatforms => "Advertising platforms (Google, Facebook, …)",
+        _ => "On the MyStamp website",
+    };
+
+    private static void Records(Flow flow, ReportLanguage t, IReadOnlyList<AccessReportRecord> records, string none)
     {
         if (records.Count == 0)
         {
@@ -102,7 +137,7 @@ internal static class AccessReportPdf
         }
         foreach (var record in records)
         {
-            flow.Bullet($"{record.At:yyyy-MM-dd} — {record.Description} ({record.Id})");
+            flow.Bullet($"{t.Date(DateOnly.FromDateTime(record.At.UtcDateTime))} — {record.Description} ({record.Id})");
         }
     }
 

@@ -137,9 +137,15 @@ internal sealed class CustomerPrivacyGrain(
             views.Select(view => new AdminAccess(view.AdminId, view.At, view.What)).ToList(), register, clock.GetUtcNow());
     }
 
-    public async Task<byte[]> GetAccessReportPdf() => AccessReportPdf.Render(await GetAccessReport());
+    // The language: the request's when the PDF answers a request (the language that request's letters are in), else
+    // the one stored with the account, which the customer chose and reads the shop and its e-mails in.
+    public async Task<byte[]> GetAccessReportPdf(string? language)
+    {
+        var report = await GetAccessReport();
+        return AccessReportPdf.Render(report, language ?? report.Profile.Language.Code());
+    }
 
-    public async Task<byte[]> ExportPersonalData()
+    public async Task<byte[]> ExportPersonalData(string? language)
     {
         var profile = await RequireProfile();
         var designs = await Designs();
@@ -164,7 +170,7 @@ internal sealed class CustomerPrivacyGrain(
             await Orders(),
             designs.Select(d => new ExportedDesign(d, photos.FirstOrDefault(p => p.DesignId == d.DesignId)?.FileName)).ToList(),
             requests);
-        return PersonalDataExport.Build(document, photos);
+        return PersonalDataExport.Build(document, photos, language ?? profile.Language.Code());
     }
 
     public async Task Forget()

@@ -1,9 +1,13 @@
 using System.IO.Compression;
+using System.Resources;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
+using MyStamp.Privacy.AccessReports;
 using MyStamp.Privacy.Contracts;
+using MyStamp.Privacy.Register;
 using MyStamp.Studio.Contracts;
 
 namespace MyStamp.Privacy.Export;
@@ -33,10 +37,15 @@ internal sealed record ExportDocument(
     IReadOnlyList<ExportedDesign> Designs,
     IReadOnlyList<ExportedRequest> Requests);
 
-/// <summary>The portability export (GDPR Art. 20): a zip with a machine-readable <c>data.json</c> and the photos.</summary>
+/// <summary>
+/// The portability export (GDPR Art. 20): a zip with a machine-readable <c>data.json</c>, the photos, and a readme
+/// that says what they are in the customer's language (the JSON's field names stay English, for any program to read).
+/// </summary>
 internal static class PersonalDataExport
 {
     public const string FormatName = "mystamp-personal-data/1";
+
+    private static readonly ResourceManager Texts = new("MyStamp.Privacy.Export.ExportText", typeof(PersonalDataExport).Assembly);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -44,11 +53,20 @@ internal static class PersonalDataExport
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static byte[] Build(ExportDocument document, IReadOnlyList<ExportPhoto> photos)
+    /// <param name="language">nl, fr, de or en: the customer's stored language, or the language of the request it answers.</param>
+    public static byte[] Build(ExportDocument document, IReadOnlyList<ExportPhoto> photos, string language)
     {
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
+            var t = new ReportLanguage(Texts, language);
+            var office = ProcessingRegisterCatalog.Register.DataProtectionOffice;
+            var readme = t["Readme", t.Moment(document.ExportedAt), FormatName, photos.Count, $"{office.Name}, {office.Address}"];
+            using (var writer = new StreamWriter(zip.CreateEntry(t["README.txt"], CompressionLevel.Optimal).Open(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+            {
+                // With a byte-order mark and CRLF, so that every text editor (Notepad too) shows é, ü and the lines.
+                writer.Write(readme.ReplaceLineEndings("\r\n"));
+            }
             var data = zip.CreateEntry("data.json", CompressionLevel.Optimal);
             using (var stream = data.Open())
             {

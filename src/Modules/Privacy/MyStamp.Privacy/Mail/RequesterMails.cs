@@ -37,32 +37,40 @@ internal sealed partial class RequesterMails(IMailOutbox outbox, ILogger<Request
 
     public static string Date(DateOnly date, string language) => date.ToString("d MMMM yyyy", MailLanguages.Culture(language));
 
-    public async Task Send(Guid requestId, Requester requester, string language, IReadOnlyList<RequesterMail> mails)
+    /// <summary>
+    /// The answer as the requester reads it, in the request's language: the same text is the e-mail and, for a
+    /// request by post without an e-mail address, the letter the admin page shows to send by hand.
+    /// </summary>
+    public static RenderedMail Render(Guid requestId, Requester requester, string language, RequesterMail mail)
     {
-        if (string.IsNullOrWhiteSpace(requester.Email) || mails.Count == 0)
+        var values = new Dictionary<string, string>(mail.Values)
+        {
+            ["name"] = requester.FirstName,
+            ["reference"] = requestId.ToString("N")[..8].ToUpperInvariant(),
+        };
+        return Templates.Render(mail.Template, language, values);
+    }
+
+    public async Task Send(Guid requestId, Requester requester, IReadOnlyList<RenderedMail> answers)
+    {
+        if (string.IsNullOrWhiteSpace(requester.Email) || answers.Count == 0)
         {
             return;
         }
-        foreach (var mail in mails)
+        foreach (var answer in answers)
         {
             try
             {
-                var values = new Dictionary<string, string>(mail.Values)
-                {
-                    ["name"] = requester.FirstName,
-                    ["reference"] = requestId.ToString("N")[..8].ToUpperInvariant(),
-                };
-                var content = Templates.Render(mail.Template, language, values);
-                await outbox.Enqueue(new OutgoingMail(requestId, Kind, requester.Email, content));
+                await outbox.Enqueue(new OutgoingMail(requestId, Kind, requester.Email, answer));
             }
             catch (Exception exception)
             {
                 // The answer is recorded on the request either way (the admin page shows it, to send by hand).
-                LogNotQueued(exception, requestId, mail.Template);
+                LogNotQueued(exception, requestId);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The {Template} answer to request {RequestId} could not be queued")]
-    private partial void LogNotQueued(Exception exception, Guid requestId, string template);
+    [LoggerMessage(Level = LogLevel.Error, Message = "An answer to request {RequestId} could not be queued")]
+    private partial void LogNotQueued(Exception exception, Guid requestId);
 }

@@ -71,8 +71,6 @@ internal sealed class DataSubjectRequestGrain(
     /// <summary>The answers told during this call, mailed once the state that records them is saved.</summary>
     private readonly List<RequesterMail> _toMail = [];
 
-    private const string ComplaintNotice =
-        "You have the right to lodge a complaint with the Data Protection Authority (Gegevensbeschermingsautoriteit, Drukpersstraat 35, 1000 Brussel, https://www.gegevensbeschermingsautoriteit.be) and to seek a judicial remedy.";
 
     private Guid RequestId => this.GetPrimaryKey();
     private DataSubjectRequestState State => request.State;
@@ -128,9 +126,7 @@ internal sealed class DataSubjectRequestGrain(
             MoveTo(RequestStatus.IdentityCheck, now);
             steps.Add(new("system", "Identity check started"));
         }
-        Tell(now, "We received your request",
-            $"We received your {Describe(command.Type)} request on {Long(receivedOn)}. We will answer by {Long(DueBy)} at the latest.",
-            new RequesterMail("Received", new Dictionary<string, string>
+        Tell(now, new RequesterMail("Received", new Dictionary<string, string>
             {
                 ["type"] = RequesterMails.Text($"Type.{command.Type}", MailLanguage),
                 ["receivedOn"] = RequesterMails.Date(receivedOn, MailLanguage),
@@ -172,8 +168,7 @@ internal sealed class DataSubjectRequestGrain(
                 break;
             case DecisionKind.AskMoreProof:
                 steps.Add(new(actor, AuditActions.MoreProofRequested, reason));
-                Tell(now, "We need more proof of your identity", $"To protect your data we need more proof of your identity before we can handle your request: {reason}",
-                    new RequesterMail("MoreProof", new Dictionary<string, string> { ["reason"] = reason ?? "" }));
+                Tell(now, new RequesterMail("MoreProof", new Dictionary<string, string> { ["reason"] = reason ?? "" }));
                 break;
             case DecisionKind.Extend:
                 if (DueDates.WhyNotExtendable(State.ReceivedOn, State.Extended, today) is { } why)
@@ -182,9 +177,7 @@ internal sealed class DataSubjectRequestGrain(
                 }
                 State.Extended = true;
                 steps.Add(new(actor, AuditActions.DeadlineExtended, $"New due date {DueBy:yyyy-MM-dd}. Reason: {reason}"));
-                Tell(now, "We need more time for your request",
-                    $"We extend the deadline to answer your request by two months, to {Long(DueBy)} (GDPR Art. 12(3)). Reason: {reason}",
-                    new RequesterMail("Extended", new Dictionary<string, string> { ["dueBy"] = RequesterMails.Date(DueBy, MailLanguage), ["reason"] = reason ?? "" }));
+                Tell(now, new RequesterMail("Extended", new Dictionary<string, string> { ["dueBy"] = RequesterMails.Date(DueBy, MailLanguage), ["reason"] = reason ?? "" }));
                 break;
             case DecisionKind.Reject:
                 var ground = decision.Ground!.Value;
@@ -192,14 +185,12 @@ internal sealed class DataSubjectRequestGrain(
                 State.Outcome = reason;
                 steps.Add(new(actor, AuditActions.Rejected, $"{ground}: {reason}"));
                 await DeleteIdentityDocument(steps);
-                Tell(now, "Your request was refused", $"{RequestLifecycle.Describe(ground)} {reason}\n\n{ComplaintNotice}",
-                    new RequesterMail("Refused", new Dictionary<string, string> { ["ground"] = RequesterMails.Text($"Ground.{ground}", MailLanguage), ["reason"] = reason ?? "" }));
+                Tell(now, new RequesterMail("Refused", new Dictionary<string, string> { ["ground"] = RequesterMails.Text($"Ground.{ground}", MailLanguage), ["reason"] = reason ?? "" }));
                 break;
             case DecisionKind.Fulfil:
                 State.Outcome = await Fulfil(actor, reason, steps);
                 steps.Add(new(actor, AuditActions.Fulfilled, State.Outcome));
-                Tell(now, "Your request was handled", State.Outcome + "\n\n" + ComplaintNotice,
-                    new RequesterMail("Handled", new Dictionary<string, string> { ["outcome"] = OutcomeText(reason) }));
+                Tell(now, new RequesterMail("Handled", new Dictionary<string, string> { ["outcome"] = OutcomeText(reason) }));
                 break;
         }
         if (next != State.Status)
@@ -389,18 +380,23 @@ internal sealed class DataSubjectRequestGrain(
         }
     }
 
-    /// <summary>Records an answer on the request (the admin page shows it, a letter for a request by post) and mails it after the save.</summary>
-    private void Tell(DateTimeOffset at, string subject, string body, RequesterMail mail)
+    /// <summary>
+    /// Records an answer on the request in the request's language (the admin page shows it, a letter for a request by
+    /// post) and mails it after the save. The record greets the requester as the request still knows them: after an
+    /// erasure, as "(erased)"; the mail goes to the requester as they were before.
+    /// </summary>
+    private void Tell(DateTimeOffset at, RequesterMail mail)
     {
-        State.Messages.Add(new RequesterMessage(at, subject, body));
+        var letter = RequesterMails.Render(RequestId, State.Requester!, MailLanguage, mail);
+        State.Messages.Add(new RequesterMessage(at, letter.Subject, letter.Body));
         _toMail.Add(mail);
     }
 
     private async Task MailAnswers(Requester requester)
     {
-        var toMail = _toMail.ToList();
+        var toMail = _toMail.Select(mail => RequesterMails.Render(RequestId, requester, MailLanguage, mail)).ToList();
         _toMail.Clear();
-        await mails.Send(RequestId, requester, MailLanguage, toMail);
+        await mails.Send(RequestId, requester, toMail);
     }
 
     private string MailLanguage => MailLanguages.Normalise(State.Language);
@@ -432,7 +428,10 @@ internal sealed class DataSubjectRequestGrain(
         State.ReceivedAt, DueBy, State.Extended,
         RequestLifecycle.IsOpen(State.Status) && (State.OverdueFlaggedAt is not null || DueDates.IsOverdue(DueBy, today)),
         State.HasIdentityDocument, State.RejectionGround, State.Outcome,
-        State.History.ToList(), State.Messages.ToList(), State.ProcessorsNotified.ToList());
+        State.History.ToList(), State.Messages.ToList(), State.ProcessorsNotified.ToList())
+    {
+        Language = MailLanguage,
+    };
 
     private static Requester Trim(Requester requester) => new(
         requester.FirstName.Trim(), requester.LastName.Trim(),
@@ -446,14 +445,4 @@ internal sealed class DataSubjectRequestGrain(
 
     private static string Admin(Guid id) => $"admin:{id}";
     private static string Customer(Guid id) => $"customer:{id}";
-
-    private static string Describe(RequestType type) => type switch
-    {
-        RequestType.Access => "access",
-        RequestType.Rectification => "rectification",
-        RequestType.Erasure => "erasure",
-        RequestType.Restriction => "restriction",
-        RequestType.Portability => "portability",
-        _ => "objection",
-    };
 }

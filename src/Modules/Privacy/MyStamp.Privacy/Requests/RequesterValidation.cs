@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Mail.Contracts;
 using MyStamp.Privacy.Contracts;
 
 namespace MyStamp.Privacy.Requests;
@@ -28,6 +29,10 @@ internal static class RequesterValidation
         if (command.Details is { Length: > MaxDetailsLength })
         {
             errors.Add("details", $"Keep the details under {MaxDetailsLength} characters.");
+        }
+        if (command.Language is { } language && !MailLanguages.All.Contains(language.Split('-', '_')[0].Trim().ToLowerInvariant()))
+        {
+            errors.Add("language", "Choose the requester's language: nl, fr, de or en.");
         }
         if (!Enum.IsDefined(command.Type))
         {

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Content;
+using PdfSharp.Pdf.Content.Objects;
+using PdfSharp.Pdf.IO;
+
+namespace MyStamp.Privacy.Tests;
+
+/// <summary>
+/// The text a reader sees in a PDF that PDFsharp wrote: each shown string's glyphs turned back into characters
+/// through its font's ToUnicode map (the fonts are embedded subsets, so the content holds glyph numbers, not letters).
+/// </summary>
+internal static partial class PdfText
+{
+    public static IReadOnlyList<string> Lines(byte[] pdf)
+    {
+        using var document = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import);
+        var lines = new List<string>();
+        foreach (var page in document.Pages)
+        {
+            var fonts = page.Resources.Elements.GetDictionary("/Font")!;
+            Dictionary<int, string>? map = null;
+            foreach (var operation in ContentReader.ReadContent(page).OfType<COperator>())
+            {
+                if (operation.OpCode.OpCodeName == OpCodeName.Tf && operation.Operands[0] is CName font)
+                {
+                    map = ToUnicode(fonts.Elements.GetDictionary(font.Name)!);
+                }
+                else if (operation.OpCode.OpCodeName is OpCodeName.Tj or OpCodeName.TJ && map is not null)
+                {
+                    var text = new StringBuilder();
+                    foreach (var shown in Strings(operation.Operands))
+                    {
+                        foreach (var glyph in Glyphs(shown))
+                        {
+                            text.Append(map.GetValueOrDefault(glyph, "?"));
+                        }
+                    }
+                    lines.Add(text.ToString());
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static IEnumerable<string> Strings(CSequence operands)
+    {
+        foreach (var operand in operands)
+        {
+            if (operand is CString text)
+            {
+                yield return text.Value;
+            }
+            else if (operand is CArray array)
+            {
+                foreach (var inner in Strings(array))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    /// <summary>Two bytes a glyph (Identity-H), whether the reader hands them over as bytes or as 16-bit characters.</summary>
+    private static IEnumerable<int> Glyphs(string shown)
+    {
+        if (shown.Any(c => c > 0xFF))
+        {
+            return shown.Select(c => (int)c);
+        }
+        return Enumerable.Range(0, shown.Length / 2).Select(i => (shown[2 * i] << 8) | shown[2 * i + 1]);
+    }
+
+    private static Dictionary<int, string> ToUnicode(PdfDictionary font)
+    {
+        var cmap = Encoding.ASCII.GetString(font.Elements.GetDictionary("/ToUnicode")!.Stream.UnfilteredValue);
+        var map = new Dictionary<int, string>();
+        var chars = string.Join("\n", Section(cmap, "bfchar"));
+        foreach (Match entry in Char().Matches(chars))
+        {
+            map[Hex(entry.Groups[1].Value)] = char.ConvertFromUtf32(Hex(entry.Groups[2].Value));
+        }
+        foreach (Match range in Range().Matches(string.Join("\n", Section(cmap, "bfrange"))))
+        {
+            var (low, high, first) = (Hex(range.Groups[1].Value), Hex(range.Groups[2].Value), Hex(range.Groups[3].Value));
+            for (var glyph = low; glyph <= high; glyph++)
+            {
+                map[glyph] = char.ConvertFromUtf32(first + glyph - low);
+            }
+        }
+        return map;
+    }
+
+    private static IEnumerable<string> Section(string cmap, string name) =>
+        Regex.Matches(cmap, $"begin{name}(.*?)end{name}", RegexOptions.Singleline).Select(match => match.Groups[1].Value);
+
+    private static int Hex(string digits) => int.Parse(digits, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]{4,8})>")]
+    private static partial Regex Char();
+
+    [GeneratedRegex(@"<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]{4,8})>")]
+    private static partial Regex Range();
+}
