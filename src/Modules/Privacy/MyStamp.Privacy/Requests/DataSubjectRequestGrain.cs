@@ -71,7 +71,6 @@ internal sealed class DataSubjectRequestGrain(
     /// <summary>The answers told during this call, mailed once the state that records them is saved.</summary>
     private readonly List<RequesterMail> _toMail = [];
 
-
     private Guid RequestId => this.GetPrimaryKey();
     private DataSubjectRequestState State => request.State;
 

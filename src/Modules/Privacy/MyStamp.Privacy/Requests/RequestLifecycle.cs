@@ -61,13 +61,4 @@ internal static class RequestLifecycle
         }
         errors.ThrowIfAny();
     }
-
-    public static string Describe(RejectionGround ground) => ground switch
-    {
-        RejectionGround.ManifestlyUnfounded => "The request is manifestly unfounded.",
-        RejectionGround.Excessive => "The request is excessive, in particular because it repeats an earlier one.",
-        RejectionGround.IdentityNotVerified => "Your identity could not be verified.",
-        RejectionGround.NoDataHeld => "We hold no personal data about you.",
-        _ => "Another reason, explained below.",
-    };
 }
