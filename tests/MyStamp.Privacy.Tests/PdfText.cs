@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
 using PdfSharp.Pdf.Content;
 using PdfSharp.Pdf.Content.Objects;
 using PdfSharp.Pdf.IO;
@@ -20,13 +21,15 @@ internal static partial class PdfText
         var lines = new List<string>();
         foreach (var page in document.Pages)
         {
-            var fonts = page.Resources.Elements.GetDictionary("/Font")!;
+            var fonts = Resolve(Resolve(page.Elements["/Resources"])?.Elements["/Font"])
+                ?? throw new InvalidOperationException("The page names no fonts.");
             Dictionary<int, string>? map = null;
             foreach (var operation in ContentReader.ReadContent(page).OfType<COperator>())
             {
                 if (operation.OpCode.OpCodeName == OpCodeName.Tf && operation.Operands[0] is CName font)
                 {
-                    map = ToUnicode(fonts.Elements.GetDictionary(font.Name)!);
+                    var key = font.Name.StartsWith('/') ? font.Name : "/" + font.Name;
+                    map = ToUnicode(Resolve(fonts.Elements[key]) ?? throw new InvalidOperationException($"No font {key} among {string.Join(", ", fonts.Elements.Keys)}."));
                 }
                 else if (operation.OpCode.OpCodeName is OpCodeName.Tj or OpCodeName.TJ && map is not null)
                 {
@@ -63,6 +66,13 @@ internal static partial class PdfText
         }
     }
 
+    private static PdfDictionary? Resolve(PdfItem? item) => item switch
+    {
+        PdfReference reference => reference.Value as PdfDictionary,
+        PdfDictionary dictionary => dictionary,
+        _ => null,
+    };
+
     /// <summary>Two bytes a glyph (Identity-H), whether the reader hands them over as bytes or as 16-bit characters.</summary>
     private static IEnumerable<int> Glyphs(string shown)
     {
@@ -75,7 +85,9 @@ internal static partial class PdfText
 
     private static Dictionary<int, string> ToUnicode(PdfDictionary font)
     {
-        var cmap = Encoding.ASCII.GetString(font.Elements.GetDictionary("/ToUnicode")!.Stream.UnfilteredValue);
+        var toUnicode = Resolve(font.Elements["/ToUnicode"])
+            ?? throw new InvalidOperationException($"The font has no ToUnicode map, only {string.Join(", ", font.Elements.Keys)}.");
+        var cmap = Encoding.ASCII.GetString(toUnicode.Stream.UnfilteredValue);
         var map = new Dictionary<int, string>();
         var chars = string.Join("\n", Section(cmap, "bfchar"));
         foreach (Match entry in Char().Matches(chars))
