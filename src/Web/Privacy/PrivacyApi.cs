@@ -71,9 +71,9 @@ public static class PrivacyApi
         var admin = app.MapGroup("/api/admin/privacy").RequireAuthorization(Roles.AdminPolicy);
         admin.MapGet("/requests", async (bool? includeClosed, IGrainFactory grains) =>
             await grains.GetGrain<IDataSubjectRequestQueueGrain>(0).GetQueue(includeClosed ?? false))
-            .ShowsNoPersonalData("The queue: ids, types, channels, statuses and dates, no contact details").Produces<SubmittedRequest>(StatusCodes.Status201Created);
+            .ShowsNoPersonalData("The queue: ids, types, channels, statuses and dates, no contact details");
         admin.MapPost("/requests", RecordPostalRequest)
-            .ShowsNoPersonalData("Records a postal request; answers its id, due date and status");
+            .ShowsNoPersonalData("Records a postal request; answers its id, due date and status").Produces<SubmittedRequest>(StatusCodes.Status201Created);
         admin.MapGet("/requests/{id:guid}", async (Guid id, IGrainFactory grains, AdminLooks looks) =>
         {
             var request = grains.GetGrain<IDataSubjectRequestGrain>(id);
