@@ -28,6 +28,7 @@ public sealed partial class TranslationTests
     {
         var found = NeutralResources().Select(file => Path.GetRelativePath(Root, file).Replace('\\', '/')).ToList();
         Assert.Contains("src/Web/Languages/ShopText.resx", found);
+        Assert.Contains("src/Web/Languages/AdminText.resx", found);
         Assert.Contains("src/Modules/Customers/MyStamp.Customers.Contracts/Messages/CustomersMessages.resx", found);
         Assert.Contains("src/Modules/Studio/MyStamp.Studio.Contracts/Messages/StudioMessages.resx", found);
         Assert.Contains("src/Modules/Orders/MyStamp.Orders.Contracts/Messages/OrdersMessages.resx", found);

@@ -52,6 +52,18 @@ public class BulkFileTests
     }
 
     [Fact]
+    public void Each_problem_of_a_line_is_kept_with_its_column_so_that_it_can_be_told_in_the_readers_language()
+    {
+        var lines = BulkOrderCsv.Parse(File(Header, $"not-a-design,Mars,0,,1,,9000,Gent,BE"));
+
+        var problems = Assert.Single(lines).Problems;
+        Assert.Equal(["designId", "tariff", "sheets", "street"], problems.Select(problem => problem.Column));
+        Assert.Equal("Not a design id.", problems[0].Message);
+        Assert.Equal("A whole number from 1 to 10000.", problems[2].Message);
+        Assert.Equal("Required.", problems[3].Message);
+    }
+
+    [Fact]
     public void Line_errors_never_repeat_what_the_line_says()
     {
         var street = new string('x', 250);

@@ -38,6 +38,12 @@ public static class AccountClaims
         };
         claims.AddRange(RolesOf(account).Select(role => new Claim(ClaimTypes.Role, role)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+        if (account.Language is { } language)
+        {
+            // Signing in speaks the customer's own language, whatever this browser asked for before: a customer who
+            // registered in French reads French on an English computer (and the switcher changes it again from there).
+            Languages.LanguageCookie.Write(context, language);
+        }
         return context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
     }
 

@@ -9,14 +9,14 @@ using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Account;
 
-/// <summary>The profile's "send the link again" button: a new verification mail for a signed-in, unverified customer.</summary>
+/// <summary>The "send the link again" button of the profile and the order page: a new verification mail for a signed-in, unverified customer.</summary>
 [Authorize]
 [EnableRateLimiting(AccountRateLimits.PasswordReset)]
 public sealed class ResendVerificationModel(IGrainFactory grains) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Account/Profile");
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
         try
         {
@@ -25,6 +25,11 @@ public sealed class ResendVerificationModel(IGrainFactory grains) : PageModel
         catch (DomainException failure) when (failure.Kind == DomainErrorKind.Conflict)
         {
             // Verified meanwhile (another browser followed the link): the profile says so.
+        }
+        // The order page asks to come back to itself; any other caller lands on the profile, which says a link was sent.
+        if (LocalRedirects.Target(Url, returnUrl) is { } target)
+        {
+            return LocalRedirect(target);
         }
         return RedirectToPage("/Account/Profile", new { verificationSent = true });
     }

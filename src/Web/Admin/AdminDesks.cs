@@ -1,6 +1,6 @@
 namespace MyStamp.Web.Admin;
 
-/// <summary>A page of the admin area, built by the module it belongs to.</summary>
+/// <summary>A page of the admin area, built by the module it belongs to. Title and description are English keys of <c>AdminText</c>.</summary>
 public sealed record AdminDesk(string Title, string Path, string Description);
 
 /// <summary>

@@ -10,7 +10,7 @@ namespace MyStamp.Web.Orders;
 /// <summary>Production desk for admins: orders by status, moved one step at a time; each order opens to ship it, and a batch print view.</summary>
 [Authorize(Policy = Roles.AdminPolicy)]
 [Admin.Looks.ShowsNoPersonalData("Order summaries: ids, dates, tariffs, sheets and totals; the address and sheet are on each order's page")]
-public sealed class AdminOrdersModel(IGrainFactory grains) : PageModel
+public sealed class AdminOrdersModel(IGrainFactory grains, Languages.DomainText text) : PageModel
 {
     public OrderStatus Status { get; private set; }
     public IReadOnlyList<OrderSummary> Orders { get; private set; } = [];
@@ -32,7 +32,7 @@ public sealed class AdminOrdersModel(IGrainFactory grains) : PageModel
         }
         catch (DomainException exception)
         {
-            Problem = exception.Title;
+            Problem = text.Title(exception);
         }
         return Redirect($"/Admin/Orders?status={from}");
     }

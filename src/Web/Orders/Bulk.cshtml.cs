@@ -10,7 +10,7 @@ namespace MyStamp.Web.Orders;
 
 /// <summary>The Pro bulk page: upload a CSV, then watch its progress (fed by SignalR).</summary>
 [Authorize(Policy = Roles.ProPolicy)]
-public sealed class BulkOrderModel(IGrainFactory grains) : PageModel
+public sealed class BulkOrderModel(IGrainFactory grains, Languages.DomainText text) : PageModel
 {
     public BulkOrderView? Bulk { get; private set; }
     public string? Problem { get; private set; }
@@ -24,9 +24,21 @@ public sealed class BulkOrderModel(IGrainFactory grains) : PageModel
         {
             return Page();
         }
-        Bulk = await grains.GetGrain<IBulkOrderGrain>(id.Value).GetFor(User.CallerId());
-        return Bulk is null ? NotFound() : Page();
+        var bulk = await grains.GetGrain<IBulkOrderGrain>(id.Value).GetFor(User.CallerId());
+        if (bulk is null)
+        {
+            return NotFound();
+        }
+        Bulk = BulkFile.InWords(bulk, text);
+        return Page();
     }
+
+    /// <summary>Where a bulk order stands, in words: English keys of <c>ShopText</c>.</summary>
+    public static string Status(BulkOrderStatus status) => status == BulkOrderStatus.Completed ? "Completed" : "In progress";
+
+    /// <summary>Each status in the request's language, as JSON for the live page's script (the hub sends codes).</summary>
+    public static string StatusWords(Microsoft.Extensions.Localization.IStringLocalizer<Languages.ShopText> text) =>
+        System.Text.Json.JsonSerializer.Serialize(Enum.GetValues<BulkOrderStatus>().ToDictionary(status => status.ToString(), status => text[Status(status)].Value));
 
     public async Task<IActionResult> OnPost(IFormFile? file, bool controllerAttestation)
     {
@@ -49,8 +61,8 @@ public sealed class BulkOrderModel(IGrainFactory grains) : PageModel
         catch (DomainException exception)
         {
             Problem = exception.FieldErrors.Count > 0
-                ? string.Join(" ", exception.FieldErrors.SelectMany(pair => pair.Value))
-                : exception.Title;
+                ? string.Join(" ", text.FieldErrors(exception).SelectMany(pair => pair.Value))
+                : text.Title(exception);
             return Page();
         }
     }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Orders.Contracts;
+using MyStamp.Web.Languages;
 
 namespace MyStamp.Web.Orders;
 
-/// <summary>Reads an uploaded bulk file, refusing what is plainly not text.</summary>
+/// <summary>Reads an uploaded bulk file, refusing what is plainly not text; and tells its line errors in the reader's language.</summary>
 internal static class BulkFile
 {
     public static async Task<byte[]> ReadCsv(IFormFile file)
@@ -18,4 +20,17 @@ internal static class BulkFile
         }
         return bytes;
     }
+
+    /// <summary>
+    /// The bulk order with each line error in the request's language: every problem translated on its own, after the
+    /// column it concerns (the file's own column names, which the reader wrote). Errors recorded before problems were
+    /// kept apart stay as they were written.
+    /// </summary>
+    public static BulkOrderView InWords(BulkOrderView bulk, DomainText text) =>
+        bulk with { Errors = [.. bulk.Errors.Select(error => error with { Message = InWords(error, text) })] };
+
+    private static string InWords(BulkOrderLineError error, DomainText text) =>
+        error.Problems is { Count: > 0 } problems
+            ? string.Join(" ", problems.Select(problem => BulkLineProblem.Describe(problem.Column, text.Translate(problem.Message))))
+            : error.Message;
 }

@@ -22,6 +22,13 @@ public sealed class NewOrderModel(IGrainFactory grains, Languages.DomainText tex
     [BindProperty]
     public OrderForm Form { get; set; } = new();
 
+    /// <summary>Set when the verification link was just mailed again from this page (see ResendVerification).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool VerificationSent { get; set; }
+
+    /// <summary>Where "send the link again" comes back to: this form, for the same design.</summary>
+    public string AfterResend => $"/Orders/New?designId={Form.DesignId}&verificationSent=true";
+
     public async Task OnGet(Guid? designId)
     {
         await Load();

@@ -46,6 +46,17 @@ public static class OrderText
         _ => "",
     };
 
+    /// <summary>Who moved an order, as the production desk reads it: English keys of <c>AdminText</c>.</summary>
+    public static string Source(TransitionSource source) => source switch
+    {
+        TransitionSource.Customer => "by the customer",
+        TransitionSource.Payment => "by the payment",
+        TransitionSource.Admin => "by an admin",
+        TransitionSource.Production => "by the production run",
+        TransitionSource.Moderation => "by the moderation",
+        _ => source.ToString(),
+    };
+
     /// <summary>Every status in words in the request's language, as JSON for the live page's script (which receives codes).</summary>
     public static string StatusWords(IStringLocalizer<ShopText> text) =>
         JsonSerializer.Serialize(Enum.GetValues<OrderStatus>().ToDictionary(status => status.ToString(), status => text[Status(status)].Value));

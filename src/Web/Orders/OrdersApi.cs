@@ -9,6 +9,7 @@ using MyStamp.Orders.Contracts;
 using MyStamp.Audit.Contracts;
 using MyStamp.Web.Admin.Looks;
 using MyStamp.Web.Orders.Live;
+using MyStamp.Web.Languages;
 using MyStamp.Web.Security;
 
 using MyStamp.Web.ApiReference;
@@ -59,8 +60,8 @@ public static class OrdersApi
         var bulk = app.MapGroup("/api/pro/bulk-orders").RequireAuthorization(Roles.ProPolicy);
         bulk.MapPost("/", SubmitBulk).DisableAntiforgery()
             .WithMetadata(new MultipartForm(typeof(BulkOrderUpload))).Produces<BulkOrderAccepted>(StatusCodes.Status202Accepted);
-        bulk.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IGrainFactory grains) =>
-            await grains.GetGrain<IBulkOrderGrain>(id).GetFor(user.CallerId()) ?? throw DomainException.NotFound("The bulk order"));
+        bulk.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, IGrainFactory grains, DomainText text) =>
+            BulkFile.InWords(await grains.GetGrain<IBulkOrderGrain>(id).GetFor(user.CallerId()) ?? throw DomainException.NotFound("The bulk order"), text));
 
         app.MapHub<OrdersHub>("/hubs/orders");
         return app;

@@ -14,7 +14,7 @@ namespace MyStamp.Web.Retention;
 /// </summary>
 [Authorize(Policy = Roles.AdminPolicy)]
 [Admin.Looks.ShowsNoPersonalData("Counts, the last sweep, and the notice outbox by notice id and masked address; opening an address is a page of its own")]
-public sealed class AdminRetentionModel(IRetentionReport report, IHostEnvironment environment, AdminJobs jobs) : PageModel
+public sealed class AdminRetentionModel(IRetentionReport report, IHostEnvironment environment, AdminJobs jobs, Microsoft.Extensions.Localization.IStringLocalizer<Languages.AdminText> text) : PageModel
 {
     public RetentionReportView Report { get; private set; } = null!;
 
@@ -47,11 +47,11 @@ public sealed class AdminRetentionModel(IRetentionReport report, IHostEnvironmen
     {
         var run = jobs.Start(SweepJob, async (progress, stopping) =>
         {
-            progress.Report("Sweeping: checking every subject past its deadline.");
+            progress.Report(text["Sweeping: checking every subject past its deadline."]);
             var result = await report.SweepNow(stopping);
-            return $"Sweep done: {result.Checked} checked, {result.CustomersErased} customers and {result.OrdersErased} orders erased, {result.Failures} failures.";
+            return text["Sweep done: {0} checked, {1} customers and {2} orders erased, {3} failures.", result.Checked, result.CustomersErased, result.OrdersErased, result.Failures].Value;
         });
-        Message = run.Status == AdminJobStatus.Running ? "The sweep runs in the background; its progress shows below." : run.Message;
+        Message = run.Status == AdminJobStatus.Running ? text["The sweep runs in the background; its progress shows below."] : run.Message;
         return RedirectToPage();
     }
 

@@ -60,6 +60,38 @@ public class CustomerLanguageTests(NodeFixture fixture) : IClassFixture<NodeFixt
     }
 
     [Fact]
+    public async Task Signing_in_switches_an_English_browser_to_the_language_the_customer_registered_in()
+    {
+        var account = await Node.Register(Accounts.ConsumerRegistration(), acceptLanguage: "fr-BE");
+        using var browser = Node.CreatePageClient().AskingFor("en-GB,en;q=0.9");
+        Assert.Contains("<html lang=\"en\">", await browser.GetStringAsync("/Account/Login"), StringComparison.Ordinal);
+
+        using var signedIn = await browser.PostForm("/Account/Login", new Dictionary<string, string> { ["Email"] = account.Email, ["Password"] = account.Password });
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var profile = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync("/Account/Profile"));
+        Assert.Contains("<html lang=\"fr\">", profile, StringComparison.Ordinal);
+        Assert.Contains("Voici tout ce que nous conservons à votre sujet.", profile, StringComparison.Ordinal);
+
+        // The switcher afterwards changes the interface and the stored language, as before.
+        using var switched = await browser.PostForm("/", new Dictionary<string, string> { ["language"] = "de", ["returnUrl"] = "/" }, action: "/language");
+        Assert.Contains("<html lang=\"de\">", await browser.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Equal(CustomerLanguage.German, (await Node.Grains.GetGrain<ICustomerGrain>(account.CustomerId).GetProfile())!.Language);
+    }
+
+    [Fact]
+    public async Task Signing_in_through_the_API_sets_the_stored_language_and_an_admin_keeps_the_browsers()
+    {
+        var account = await Node.Register(Accounts.ConsumerRegistration(), acceptLanguage: "nl-BE");
+        using var client = await Node.Login(account);
+        Assert.Contains("nl-BE", Uri.UnescapeDataString(client.Cookies["mystamp.language"]), StringComparison.Ordinal);
+
+        // An admin has no stored language: the browser's stays.
+        using var admin = await Node.LoginAsAdmin(api: false);
+        Assert.False(admin.Cookies.ContainsKey("mystamp.language"));
+    }
+
+    [Fact]
     public async Task A_language_the_shop_does_not_speak_is_refused_with_a_field_error()
     {
         var (_, client) = await Node.SignedInConsumer();

@@ -74,11 +74,12 @@ public static class Accounts
     /// mail that smtp4dev received (see <see cref="MailInbox"/>), so that the account may order. Fails the test unless
     /// registration answers 201 and the link verifies. <see cref="RegisterUnverified"/> stops before the mail.
     /// </summary>
-    public static async Task<TestAccount> Register(this MyStampNode node, JsonObject body)
+    /// <param name="acceptLanguage">The language the registering browser asks for, which the account keeps (English unless given).</param>
+    public static async Task<TestAccount> Register(this MyStampNode node, JsonObject body, string? acceptLanguage = null)
     {
         // An address registered before (then given up) already has mails: follow the one this registration sends.
         var earlier = (await MailInbox.To((string)body["email"]!)).Count(MailInbox.IsVerification);
-        var account = await node.RegisterUnverified(body);
+        var account = await node.RegisterUnverified(body, acceptLanguage);
         await node.FollowVerificationLink(account.Email, earlier + 1);
         return account;
     }
@@ -99,9 +100,13 @@ public static class Accounts
     }
 
     /// <summary>Registers with the given body and leaves the address unverified (it may sign in, not order); fails the test unless the answer is 201.</summary>
-    public static async Task<TestAccount> RegisterUnverified(this MyStampNode node, JsonObject body)
+    public static async Task<TestAccount> RegisterUnverified(this MyStampNode node, JsonObject body, string? acceptLanguage = null)
     {
         using var client = node.CreateApiClient();
+        if (acceptLanguage is not null)
+        {
+            client.AskingFor(acceptLanguage);
+        }
         using var response = await client.PostAsJsonAsync("/api/account/register", body, Json);
         if (response.StatusCode != HttpStatusCode.Created)
         {

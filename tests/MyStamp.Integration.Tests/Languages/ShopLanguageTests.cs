@@ -94,7 +94,8 @@ public class ShopLanguageTests(NodeFixture fixture) : IClassFixture<NodeFixture>
     [Fact]
     public async Task The_studios_messages_are_translated_too()
     {
-        using var customer = (await Node.NewCustomer()).AskingFor("fr-BE");
+        // Signing in speaks the language the customer registered in.
+        using var customer = await Node.Login(await Node.Register(Accounts.ConsumerRegistration(), acceptLanguage: "fr-BE"));
         var designId = await Designs.Upload(customer);
         using var response = await customer.PutAsJsonAsync($"/api/designs/{designId}", new { format = "Square", crop = new { x = 0, y = 0, width = 0, height = 0 } }, Accounts.Json);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -105,7 +106,7 @@ public class ShopLanguageTests(NodeFixture fixture) : IClassFixture<NodeFixture>
     [Fact]
     public async Task The_orders_messages_are_translated_too()
     {
-        using var customer = (await Node.NewCustomer()).AskingFor("de-BE");
+        using var customer = await Node.Login(await Node.Register(Accounts.ConsumerRegistration(), acceptLanguage: "de-BE"));
         using var response = await customer.GetAsync("/api/orders/quote?tariff=Europe&sheets=0");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>(Accounts.Json);

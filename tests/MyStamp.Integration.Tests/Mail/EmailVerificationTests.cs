@@ -53,6 +53,28 @@ public class EmailVerificationTests(NodeFixture fixture) : IClassFixture<NodeFix
     }
 
     [Fact]
+    public async Task The_order_page_says_to_verify_first_before_anything_is_filled_in_and_sends_the_link_again()
+    {
+        var account = await Node.RegisterUnverified(Accounts.ConsumerRegistration());
+        await MailInbox.VerificationMail(account.Email);
+        using var browser = await Node.Login(account, api: false);
+
+        var form = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync("/Orders/New"));
+        Assert.Contains("data-testid=\"verify-email-first\"", form, StringComparison.Ordinal);
+        Assert.Contains("Your e-mail address is not verified yet: open the link we mailed to it before you order.", form, StringComparison.Ordinal);
+        // Before the form: the notice comes first, not after a refused submit.
+        Assert.True(form.IndexOf("verify-email-first", StringComparison.Ordinal) < form.IndexOf("data-testid=\"order-form\"", StringComparison.Ordinal));
+
+        using var resent = await browser.PostForm("/Orders/New", new Dictionary<string, string> { ["returnUrl"] = "/Orders/New?verificationSent=true" }, action: "/Account/ResendVerification");
+        Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
+        Assert.Equal("/Orders/New?verificationSent=true", resent.Headers.Location?.OriginalString);
+        Assert.Contains("We have just mailed you a new link.", await browser.GetStringAsync("/Orders/New?verificationSent=true"), StringComparison.Ordinal);
+
+        await Node.FollowVerificationLink(account.Email, mailCount: 2);
+        Assert.DoesNotContain("verify-email-first", await browser.GetStringAsync("/Orders/New"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_new_address_is_verified_again_and_the_old_link_verifies_nothing()
     {
         var account = await Node.RegisterUnverified(Accounts.ConsumerRegistration());

@@ -45,6 +45,55 @@ public class BulkOrderTests(NodeFixture fixture) : IClassFixture<NodeFixture>
     }
 
     [Fact]
+    public async Task A_French_speaking_Pro_reads_the_line_errors_and_the_page_in_French()
+    {
+        var account = await fixture.Node.Register(Accounts.ProRegistration(), acceptLanguage: "fr-BE");
+        using var pro = await fixture.Node.Login(account, api: false);
+        using var api = await fixture.Node.Login(account);
+        var designId = await Designs.Approved(api, fixture.Admin);
+        var csv = string.Join("\n",
+            Header,
+            $"{designId},Mars,20,Rue Neuve,2,,1000,Brussels,BE",
+            $"{designId},Europe,5,,3,,10115,Berlin,DE");
+
+        var bulkOrderId = await Submit(api, csv);
+        var bulk = await WaitUntilCompleted(api, bulkOrderId, TimeSpan.FromSeconds(60));
+
+        // Each problem after the column it concerns (the file's own column names), in the customer's language.
+        var errors = bulk.Errors.ToDictionary(error => error.Line, error => error.Message);
+        Assert.Equal("tariff: Utilisez l'un de ceux-ci : BelgiumNonPrior, BelgiumPrior, Europe, World.", errors[2]);
+        Assert.Equal("street: Obligatoire.", errors[3]);
+        var page = WebUtility.HtmlDecode(await pro.GetStringAsync($"/Pro/BulkOrders/{bulkOrderId}"));
+        Assert.Contains("<html lang=\"fr\">", page, StringComparison.Ordinal);
+        Assert.Contains("<h1>Commande groupée</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("Lignes avec des erreurs", page, StringComparison.Ordinal);
+        Assert.Contains("tariff: Utilisez l'un de ceux-ci : BelgiumNonPrior", page, StringComparison.Ordinal);
+        Assert.Contains(">Terminée</strong>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bulk_file_refused_whole_is_explained_on_the_page_in_the_customers_language()
+    {
+        var account = await fixture.Node.Register(Accounts.ProRegistration(), acceptLanguage: "nl-BE");
+        using var pro = await fixture.Node.Login(account, api: false);
+        var page = await pro.GetStringAsync("/Pro/BulkOrders");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("name,count\nx,1")), "file", "orders.csv" },
+            { new StringContent("true"), "controllerAttestation" },
+        };
+
+        using var refused = await pro.PostAsync("/Pro/BulkOrders", form);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var answer = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("<html lang=\"nl\">", answer, StringComparison.Ordinal);
+        Assert.Contains("In de kopregel ontbreekt of ontbreken de kolom(men) designid", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_same_file_sent_twice_is_recognised_and_not_ordered_twice()
     {
         using var pro = await fixture.Node.NewProCustomer();

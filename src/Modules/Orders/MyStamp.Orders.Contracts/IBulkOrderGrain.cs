@@ -75,12 +75,30 @@ public enum BulkOrderStatus
     Completed = 1,
 }
 
-/// <summary>A line that could not be ordered, by its line number in the file (the header is line 1). The message holds no personal data.</summary>
+/// <summary>
+/// A line that could not be ordered, by its line number in the file (the header is line 1). The message holds no personal
+/// data: <see cref="Problems"/> one after the other, in English; the web edge shows each problem in the reader's language.
+/// </summary>
+/// <param name="Problems">What is wrong, one problem per column (none for lines recorded before problems were kept apart).</param>
 [GenerateSerializer, Immutable]
 [Alias("mystamp.orders.bulk-order-line-error")]
 public sealed record BulkOrderLineError(
     [property: Id(0)] int Line,
-    [property: Id(1)] string Message);
+    [property: Id(1)] string Message,
+    [property: Id(2)] IReadOnlyList<BulkLineProblem>? Problems = null);
+
+/// <summary>One problem of a bad line: the file's column it concerns (empty for the line as a whole) and what is wrong, in English.</summary>
+[GenerateSerializer, Immutable]
+[Alias("mystamp.orders.bulk-line-problem")]
+public sealed record BulkLineProblem(
+    [property: Id(0)] string Column,
+    [property: Id(1)] string Message)
+{
+    /// <summary>"sheets: A whole number from 1 to 10000.", or the message alone for the line as a whole.</summary>
+    public static string Describe(string column, string message) => column.Length == 0 ? message : $"{column}: {message}";
+
+    public override string ToString() => Describe(Column, Message);
+}
 
 /// <summary>A bulk order's progress: <see cref="Processed"/> counts ordered and failed lines alike.</summary>
 [GenerateSerializer, Immutable]

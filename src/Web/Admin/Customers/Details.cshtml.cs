@@ -16,7 +16,7 @@ namespace MyStamp.Web.Admin.Customers;
 /// look is written to the customer's audit trail before anything is shown; if that fails, nothing is.
 /// </summary>
 [ShowsPersonalData(ViewedData.CustomerPage)]
-public sealed class CustomerDetailsModel(IGrainFactory grains, AdminLooks looks) : PageModel
+public sealed class CustomerDetailsModel(IGrainFactory grains, AdminLooks looks, Microsoft.Extensions.Localization.IStringLocalizer<Languages.AdminText> text) : PageModel
 {
     /// <summary>At most this many orders and designs are listed, newest first.</summary>
     public const int ListLimit = 50;
@@ -73,7 +73,7 @@ public sealed class CustomerDetailsModel(IGrainFactory grains, AdminLooks looks)
     {
         var version = await grains.GetGrain<ICustomerGrain>(customerId).EndSessions();
         HttpContext.RequestServices.GetRequiredService<SessionVersions>().Remember(customerId, admin: false, version);
-        Message = "Every session of this customer has ended: each browser is signed out on its next request.";
+        Message = text["Every session of this customer has ended: each browser is signed out on its next request."];
         return RedirectToPage(new { customerId });
     }
 }

@@ -10,7 +10,7 @@ namespace MyStamp.Web.Admin.Customers;
 /// goes into a URL; the answer redirects to the customer's page, whose URL holds only the random id.
 /// </summary>
 [MyStamp.Web.Admin.Looks.ShowsNoPersonalData("The search form; the answer redirects to the customer's page, which records the look")]
-public sealed class FindCustomerModel(IGrainFactory grains) : PageModel
+public sealed class FindCustomerModel(IGrainFactory grains, Microsoft.Extensions.Localization.IStringLocalizer<Languages.AdminText> text) : PageModel
 {
     [BindProperty]
     [Display(Name = "E-mail address or customer id")]
@@ -25,7 +25,7 @@ public sealed class FindCustomerModel(IGrainFactory grains) : PageModel
         var query = Query?.Trim();
         if (string.IsNullOrEmpty(query))
         {
-            ModelState.AddModelError(nameof(Query), "Enter an e-mail address or a customer id.");
+            ModelState.AddModelError(nameof(Query), text["Enter an e-mail address or a customer id."]);
             return Page();
         }
         if (Guid.TryParse(query, out var customerId))
@@ -35,7 +35,7 @@ public sealed class FindCustomerModel(IGrainFactory grains) : PageModel
         var found = await grains.GetGrain<IAccountsGrain>(0).FindCustomerByEmail(query);
         if (found is null)
         {
-            ModelState.AddModelError(nameof(Query), "No customer has this e-mail address.");
+            ModelState.AddModelError(nameof(Query), text["No customer has this e-mail address."]);
             return Page();
         }
         return RedirectToPage("/Admin/Customers/Details", new { customerId = found.Value });

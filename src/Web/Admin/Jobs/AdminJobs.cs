@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
+using MyStamp.Web.Languages;
 using MyStamp.Web.Security;
 
 namespace MyStamp.Web.Admin.Jobs;
@@ -19,9 +21,10 @@ public sealed record AdminJobView(string Name, AdminJobStatus Status, DateTimeOf
 /// <c>/hubs/admin-jobs</c> on this node sees the action's progress live (<c>AdminJobChanged</c>), including a
 /// heartbeat with the time spent while it runs. One run per action at a time: asking again while it runs joins
 /// the run in progress. The action ends with the node (its stopping token); what it did is kept by the action
-/// itself (the sweep records its result).
+/// itself (the sweep records its result). Its words are in the language of the admin who started it (the run keeps
+/// that request's culture); the status is a code that each page shows in its own words (<see cref="StatusWords"/>).
 /// </summary>
-public sealed partial class AdminJobs(IHubContext<AdminJobsHub> hub, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<AdminJobs> logger)
+public sealed partial class AdminJobs(IHubContext<AdminJobsHub> hub, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<AdminJobs> logger, IStringLocalizer<AdminText> text)
 {
     public const string ChangedMessage = "AdminJobChanged";
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(1);
@@ -39,7 +42,7 @@ public sealed partial class AdminJobs(IHubContext<AdminJobsHub> hub, TimeProvide
     /// </summary>
     public AdminJobView Start(string name, Func<IProgress<string>, CancellationToken, Task<string>> work)
     {
-        var started = new AdminJobView(name, AdminJobStatus.Running, clock.GetUtcNow(), null, "Started.");
+        var started = new AdminJobView(name, AdminJobStatus.Running, clock.GetUtcNow(), null, text["Started."]);
         var current = _jobs.AddOrUpdate(name, started, (_, existing) => existing.Status == AdminJobStatus.Running ? existing : started);
         if (!ReferenceEquals(current, started))
         {
@@ -48,6 +51,10 @@ public sealed partial class AdminJobs(IHubContext<AdminJobsHub> hub, TimeProvide
         _ = Task.Run(() => Run(started, work), CancellationToken.None);
         return started;
     }
+
+    /// <summary>Each status in the admin's words, as JSON for the page's script (the hub sends codes).</summary>
+    public static string StatusWords(IStringLocalizer<AdminText> words) =>
+        System.Text.Json.JsonSerializer.Serialize(Enum.GetValues<AdminJobStatus>().ToDictionary(status => status.ToString(), status => words[status.ToString()].Value));
 
     private async Task Run(AdminJobView job, Func<IProgress<string>, CancellationToken, Task<string>> work)
     {
@@ -72,7 +79,7 @@ public sealed partial class AdminJobs(IHubContext<AdminJobsHub> hub, TimeProvide
             await running.CancelAsync();
             await heartbeat;
             LogFailed(exception, job.Name);
-            await Publish(job with { Status = AdminJobStatus.Failed, FinishedAt = clock.GetUtcNow(), Message = "Failed; the node's log says why. Try again later." });
+            await Publish(job with { Status = AdminJobStatus.Failed, FinishedAt = clock.GetUtcNow(), Message = text["Failed; the node's log says why. Try again later."] });
         }
     }
 
@@ -84,7 +91,7 @@ public sealed partial class AdminJobs(IHubContext<AdminJobsHub> hub, TimeProvide
             {
                 await Task.Delay(Heartbeat, clock, cancellationToken);
                 var seconds = (clock.GetUtcNow() - job.StartedAt).TotalSeconds;
-                await Publish(job with { Message = $"{latest()} Running for {seconds:0} s." });
+                await Publish(job with { Message = $"{latest()} {text["Running for {0} s.", seconds.ToString("0", System.Globalization.CultureInfo.CurrentCulture)]}" });
             }
         }
         catch (OperationCanceledException)

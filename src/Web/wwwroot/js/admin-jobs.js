@@ -3,10 +3,12 @@
 (function () {
     const targets = document.querySelectorAll('[data-testid="admin-job"][data-job]');
     if (targets.length === 0 || typeof signalR === 'undefined') return;
+    // The hub sends status codes; the page shows them in words (data-status-words, written by the server in its language).
+    const inWords = (target, status) => (target.dataset.statusWords ? JSON.parse(target.dataset.statusWords)[status] : null) || status;
     const show = job => {
         targets.forEach(target => {
             if (target.dataset.job === job.name) {
-                target.textContent = `${job.status}: ${job.message}`;
+                target.textContent = `${inWords(target, job.status)}: ${job.message}`;
                 target.dataset.status = job.status;
             }
         });

@@ -100,7 +100,10 @@ window.MyStampOrders = (() => {
             text("processed").textContent = progress.processed;
             text("total").textContent = progress.total;
             text("failed").textContent = progress.failed;
-            text("status").textContent = progress.status;
+            const status = text("status");
+            const statusWords = JSON.parse(document.querySelector("[data-bulk-status-words]")?.dataset.bulkStatusWords || "{}");
+            status.dataset.status = progress.status;
+            status.textContent = statusWords[progress.status] || progress.status;
         };
         const refresh = async () => {
             const response = await fetch(`/api/pro/bulk-orders/${bulkOrderId}`, { headers: { Accept: "application/json" } });

@@ -68,7 +68,7 @@ internal sealed class AccountsGrain(EmailKeys emailKeys, Passwords passwords, Ac
         var customer = GrainFactory.GetGrain<ICustomerGrain>(holder.CustomerId);
         var version = await GrainFactory.GetGrain<ICustomerAccountGrain>(holder.CustomerId).ResetPassword(token, newPassword ?? "");
         var profile = await customer.GetProfile() ?? throw CustomerGrain.InvalidResetLink();
-        return new SignedInAccount(holder.CustomerId, IsAdmin: false, profile.AccountType, version);
+        return new SignedInAccount(holder.CustomerId, IsAdmin: false, profile.AccountType, version, profile.Language);
     }
 
     private IEmailIndexGrain Index(string email) => GrainFactory.GetGrain<IEmailIndexGrain>(emailKeys.For(email));

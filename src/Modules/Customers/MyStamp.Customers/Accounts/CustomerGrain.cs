@@ -351,7 +351,7 @@ internal sealed partial class CustomerGrain(
             LogSignInRefused(CustomerId, credentials.LockedUntil is not null);
             return null;
         }
-        return new SignedInAccount(CustomerId, IsAdmin: false, profile.AccountType, customer.State.SessionVersion);
+        return new SignedInAccount(CustomerId, IsAdmin: false, profile.AccountType, customer.State.SessionVersion, profile.Language);
     }
 
     public async Task<int> EndSessions()

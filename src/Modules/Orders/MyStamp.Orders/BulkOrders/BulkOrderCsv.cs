@@ -11,9 +11,13 @@ namespace MyStamp.Orders.BulkOrders;
 
 /// <summary>One line of a bulk file: either what to order or why it cannot be ordered.</summary>
 /// <param name="Line">The line number in the file; the header is line 1.</param>
-internal sealed record BulkLine(int Line, Guid DesignId, Tariff Tariff, int Sheets, PostalAddress? Address, string? Error)
+/// <param name="Problems">Why the line cannot be ordered, per column; empty for a good line.</param>
+internal sealed record BulkLine(int Line, Guid DesignId, Tariff Tariff, int Sheets, PostalAddress? Address, IReadOnlyList<BulkLineProblem> Problems)
 {
-    public bool IsValid => Error is null;
+    public bool IsValid => Problems.Count == 0;
+
+    /// <summary>The problems in one English sentence after the other, or null for a good line.</summary>
+    public string? Error => IsValid ? null : string.Join(" ", Problems);
 
     /// <summary>Holds a recipient address: never logged.</summary>
     public override string ToString() => $"BulkLine {{ Line = {Line}, Valid = {IsValid} }}";
@@ -71,7 +75,7 @@ internal static class BulkOrderCsv
                 }
                 var line = csv.Parser.Row;
                 lines.Add(badRows.Contains(line)
-                    ? Invalid(line, "The line is not valid CSV (check its quotes).")
+                    ? Invalid(line, [new BulkLineProblem("", "The line is not valid CSV (check its quotes).")])
                     : ReadLine(csv, line, hasBox));
             }
         }
@@ -89,21 +93,21 @@ internal static class BulkOrderCsv
 
     private static BulkLine ReadLine(CsvReader csv, int line, bool hasBox)
     {
-        var problems = new List<string>();
+        var problems = new List<BulkLineProblem>();
         var designText = csv.GetField("designid");
         if (!Guid.TryParse(designText, out var designId))
         {
-            problems.Add("designId: not a design id.");
+            problems.Add(new BulkLineProblem("designId", "Not a design id."));
         }
         var tariff = ParseTariff(csv.GetField("tariff"));
         if (tariff is null)
         {
-            problems.Add($"tariff: use one of {string.Join(", ", Enum.GetNames<Tariff>())}.");
+            problems.Add(new BulkLineProblem("tariff", $"Use one of {string.Join(", ", Enum.GetNames<Tariff>())}."));
         }
         if (!int.TryParse(csv.GetField("sheets"), NumberStyles.None, CultureInfo.InvariantCulture, out var sheets)
             || sheets < OrderRules.MinSheets || sheets > OrderRules.MaxSheetsPro)
         {
-            problems.Add($"sheets: a whole number from {OrderRules.MinSheets} to {OrderRules.MaxSheetsPro}.");
+            problems.Add(new BulkLineProblem("sheets", $"A whole number from {OrderRules.MinSheets} to {OrderRules.MaxSheetsPro}."));
         }
         var address = OrderRules.Tidy(new PostalAddress(
             csv.GetField("street") ?? "",
@@ -114,14 +118,14 @@ internal static class BulkOrderCsv
             csv.GetField("country") ?? ""));
         var addressErrors = new FieldErrors();
         OrderRules.CheckAddress(address, "", addressErrors);
-        problems.AddRange(addressErrors.ToDictionary().SelectMany(pair => pair.Value.Select(message => $"{pair.Key}: {message}")));
+        problems.AddRange(addressErrors.ToDictionary().SelectMany(pair => pair.Value.Select(message => new BulkLineProblem(pair.Key, message))));
 
         return problems.Count == 0
-            ? new BulkLine(line, designId, tariff!.Value, sheets, address, null)
-            : Invalid(line, string.Join(" ", problems));
+            ? new BulkLine(line, designId, tariff!.Value, sheets, address, [])
+            : Invalid(line, problems);
     }
 
-    private static BulkLine Invalid(int line, string error) => new(line, Guid.Empty, default, 0, null, error);
+    private static BulkLine Invalid(int line, IReadOnlyList<BulkLineProblem> problems) => new(line, Guid.Empty, default, 0, null, problems);
 
     /// <summary>Tariff names in any case, with or without separators: "Europe", "belgium-prior", "BELGIUM_NON_PRIOR".</summary>
     internal static Tariff? ParseTariff(string? text)

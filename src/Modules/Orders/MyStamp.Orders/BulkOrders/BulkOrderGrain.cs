@@ -236,7 +236,7 @@ internal sealed partial class BulkOrderGrain(
     {
         if (!line.IsValid)
         {
-            return new BulkOrderLineError(line.Line, line.Error!);
+            return new BulkOrderLineError(line.Line, line.Error!, line.Problems);
         }
         var orderId = LineOrderId(BulkOrderId, line.Line);
         var order = GrainFactory.GetGrain<IOrderGrain>(orderId);
@@ -253,7 +253,8 @@ internal sealed partial class BulkOrderGrain(
                 // Ordered by an earlier, interrupted run.
                 return null;
             }
-            return new BulkOrderLineError(line.Line, Describe(exception));
+            var problems = Problems(exception);
+            return new BulkOrderLineError(line.Line, string.Join(" ", problems), problems);
         }
     }
 
@@ -277,11 +278,11 @@ internal sealed partial class BulkOrderGrain(
         }
     }
 
-    /// <summary>A domain message holds no personal data; field errors are listed as "field: message".</summary>
-    private static string Describe(DomainException exception) =>
+    /// <summary>A domain message holds no personal data; field errors are listed per field, a refusal as the line's problem.</summary>
+    private static IReadOnlyList<BulkLineProblem> Problems(DomainException exception) =>
         exception.FieldErrors.Count == 0
-            ? exception.Title
-            : string.Join(" ", exception.FieldErrors.SelectMany(pair => pair.Value.Select(message => $"{pair.Key}: {message}")));
+            ? [new BulkLineProblem("", exception.Title)]
+            : [.. exception.FieldErrors.SelectMany(pair => pair.Value.Select(message => new BulkLineProblem(pair.Key, message)))];
 
     /// <summary>A stable order id per line (a name-based, version 8 GUID), so that a resumed run finds the orders it already placed.</summary>
     internal static Guid LineOrderId(Guid bulkOrderId, int line)
