@@ -16,7 +16,7 @@ public sealed class NewOrderModel(IGrainFactory grains, Languages.DomainText tex
 {
     public PriceList Prices { get; private set; } = null!;
     public CustomerProfile? Profile { get; private set; }
-    public IReadOnlyList<DesignSummary> Designs { get; private set; } = [];
+    public IReadOnlyList<DesignView> Designs { get; private set; } = [];
     public OrderPrice? Quote { get; private set; }
 
     [BindProperty]
@@ -96,8 +96,8 @@ public sealed class NewOrderModel(IGrainFactory grains, Languages.DomainText tex
         var customer = grains.GetGrain<ICustomerGrain>(User.CallerId());
         Prices = await grains.GetGrain<IOrderCatalogGrain>(0).GetPriceList();
         Profile = await customer.GetProfile();
-        var summaries = await Task.WhenAll((await customer.GetDesignIds()).Take(100).Select(id => grains.GetGrain<IDesignGrain>(id).GetSummary()));
-        Designs = summaries.OfType<DesignSummary>().Where(design => design.Status == DesignStatus.Approved).ToList();
+        var designs = await grains.GetGrain<IDesignCatalogGrain>(0).ListForOwner(User.CallerId(), 100);
+        Designs = designs.Where(design => design.Status == DesignStatus.Approved).ToList();
     }
 
     /// <summary>"shippingAddress.street" → "Form.Street", so the message lands beside its field.</summary>

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using MyStamp.BuildingBlocks.Errors;
-using MyStamp.Customers.Contracts;
 using MyStamp.Studio.Contracts;
 using MyStamp.Audit.Contracts;
 using MyStamp.Web.Admin.Looks;
@@ -19,6 +18,9 @@ namespace MyStamp.Web.Studio;
 /// <summary>The Designs part of the HTTP API (API.md): upload, crop, preview, print sheet, moderation.</summary>
 public static class StudioApi
 {
+    /// <summary>The most designs a customer's list shows.</summary>
+    internal const int MaxListed = 1_000;
+
     public static IEndpointRouteBuilder MapStudioApi(this IEndpointRouteBuilder endpoints)
     {
         var limits = endpoints.ServiceProvider.GetRequiredService<IConfiguration>()
@@ -69,23 +71,9 @@ public static class StudioApi
         return Results.Created($"/api/designs/{designId}", new UploadResponse(uploaded.DesignId, uploaded.WidthPx, uploaded.HeightPx, uploaded.Warnings));
     }
 
-    private static async Task<IResult> Mine(HttpContext http, IGrainFactory grains)
-    {
-        var viewer = Viewer(http.User);
-        var views = new List<DesignResponse>();
-        foreach (var designId in await grains.GetGrain<ICustomerGrain>(viewer.CustomerId).GetDesignIds())
-        {
-            try
-            {
-                views.Add(DesignResponse.From(await grains.GetGrain<IDesignGrain>(designId).Get(viewer)));
-            }
-            catch (DomainException exception) when (exception.Kind == DomainErrorKind.NotFound)
-            {
-                // Deleted as unused, or erased: no longer one of the customer's designs.
-            }
-        }
-        return Results.Ok(views);
-    }
+    /// <summary>GET /api/designs: the caller's designs, newest first, from the design catalog.</summary>
+    private static async Task<IResult> Mine(HttpContext http, IGrainFactory grains) =>
+        Results.Ok((await grains.GetGrain<IDesignCatalogGrain>(0).ListForOwner(http.User.CallerId(), MaxListed)).Select(DesignResponse.From));
 
     private static IResult Formats() => Results.Ok(StampFormats.All.Select(FormatResponse.From));
 
@@ -137,25 +125,8 @@ public static class StudioApi
     }
 
     /// <summary>GET /api/admin/designs?status=PendingReview&amp;limit=50: the moderation queue, oldest first.</summary>
-    private static async Task<IResult> ForReview(HttpContext http, IGrainFactory grains, DesignStatus? status, int? limit) =>
-        Results.Ok((await DesignsWithStatus(grains, StudioApi.Viewer(http.User), status ?? DesignStatus.PendingReview, limit ?? 50)).Select(DesignResponse.From));
-
-    internal static async Task<IReadOnlyList<DesignView>> DesignsWithStatus(IGrainFactory grains, DesignViewer admin, DesignStatus status, int limit)
-    {
-        var views = new List<DesignView>();
-        foreach (var designId in await grains.GetGrain<IDesignModerationGrain>(0).List(status, limit))
-        {
-            try
-            {
-                views.Add(await grains.GetGrain<IDesignGrain>(designId).Get(admin));
-            }
-            catch (DomainException exception) when (exception.Kind == DomainErrorKind.NotFound)
-            {
-                // Erased between the two reads.
-            }
-        }
-        return views;
-    }
+    private static async Task<IResult> ForReview(IGrainFactory grains, DesignStatus? status, int? limit) =>
+        Results.Ok((await grains.GetGrain<IDesignCatalogGrain>(0).ListByStatus(status ?? DesignStatus.PendingReview, limit ?? 50)).Select(DesignResponse.From));
 
     private static async Task<IResult> Review(Guid id, ReviewRequest request, HttpContext http, IGrainFactory grains)
     {

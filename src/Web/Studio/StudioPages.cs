@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.BuildingBlocks.Errors;
-using MyStamp.Customers.Contracts;
+using MyStamp.Web.Security;
 using MyStamp.Studio.Contracts;
 
 namespace MyStamp.Web.Studio;
@@ -13,23 +13,8 @@ public sealed class IndexModel(IGrainFactory grains) : PageModel
 {
     public IReadOnlyList<DesignView> Designs { get; private set; } = [];
 
-    public async Task OnGetAsync()
-    {
-        var viewer = StudioApi.Viewer(User);
-        var designs = new List<DesignView>();
-        foreach (var designId in await grains.GetGrain<ICustomerGrain>(viewer.CustomerId).GetDesignIds())
-        {
-            try
-            {
-                designs.Add(await grains.GetGrain<IDesignGrain>(designId).Get(viewer));
-            }
-            catch (DomainException exception) when (exception.Kind == DomainErrorKind.NotFound)
-            {
-                // Deleted as unused, or erased.
-            }
-        }
-        Designs = designs;
-    }
+    public async Task OnGetAsync() =>
+        Designs = await grains.GetGrain<IDesignCatalogGrain>(0).ListForOwner(User.CallerId(), StudioApi.MaxListed);
 }
 
 /// <summary>/Studio/Upload: choose a photo and a format; the upload shows its progress.</summary>
@@ -87,5 +72,5 @@ public sealed class ReviewModel(IGrainFactory grains) : PageModel
     public IReadOnlyList<DesignView> Waiting { get; private set; } = [];
 
     public async Task OnGetAsync() =>
-        Waiting = await StudioApi.DesignsWithStatus(grains, StudioApi.Viewer(User), DesignStatus.PendingReview, 50);
+        Waiting = await grains.GetGrain<IDesignCatalogGrain>(0).ListByStatus(DesignStatus.PendingReview, 50);
 }

@@ -11,10 +11,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using MyStamp.Integration.Tests.Infrastructure;
+using MyStamp.Privacy.Contracts;
 using MyStamp.Integration.Tests.Orders;
 using MyStamp.Integration.Tests.Privacy;
 using MyStamp.Web.Admin.Looks;
 using MyStamp.Mail.Contracts;
+using MyStamp.Web.Privacy;
 
 namespace MyStamp.Integration.Tests.Admin;
 
@@ -108,12 +110,11 @@ public class PersonalDataLookTests(NodeFixture fixture) : IClassFixture<NodeFixt
             "SELECT count(*) FROM audit_personal_data_views WHERE export_id = @id AND customer_id = @customer", ("id", exportId), ("customer", objector.Id)));
 
         // O8: the person's access report says that the export included them, with its date and channel.
-        var report = await included.Client.GetFromJsonAsync<JsonElement>("/api/privacy/access-report");
-        var access = report.GetProperty("adminAccesses").EnumerateArray()
-            .Single(entry => entry.GetProperty("what").GetString()!.Contains("audience export", StringComparison.Ordinal));
-        Assert.Contains("Email", access.GetProperty("what").GetString());
-        Assert.Equal(fixture.Admin.AccountId, access.GetProperty("adminId").GetGuid());
-        Assert.InRange(access.GetProperty("at").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+        var report = await included.Client.GetJson<AccessReport>("/api/privacy/access-report");
+        var access = report.AdminAccesses.Single(entry => entry.What.Contains("audience export", StringComparison.Ordinal));
+        Assert.Contains("Email", access.What);
+        Assert.Equal(fixture.Admin.AccountId, access.AdminId);
+        Assert.InRange(access.At, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
         var page = await included.Client.GetStringAsync("/Privacy/AccessReport");
         Assert.Contains("Included in the advertising audience export: Email", page);
     }
@@ -350,7 +351,7 @@ public class PersonalDataLookTests(NodeFixture fixture) : IClassFixture<NodeFixt
         using var response = await anonymous.PostAsync("/api/privacy/requests",
             PrivacyTestFiles.RequestForm("Access", "Jan", "Peeters", $"jan.{Guid.NewGuid():N}@example.be", PrivacyTestFiles.IdentityCardJpeg(), Redactions));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid();
+        return (await response.Read<SubmittedRequest>()).RequestId;
     }
 
     private async Task<(Guid CustomerId, Guid RequestId)> RequestOfCustomer()
@@ -359,7 +360,7 @@ public class PersonalDataLookTests(NodeFixture fixture) : IClassFixture<NodeFixt
         using var response = await customer.Client.PostAsync("/api/privacy/requests",
             PrivacyTestFiles.RequestForm("Access", "Sofie", "Peeters", customer.Email, null, null));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (customer.Id, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid());
+        return (customer.Id, (await response.Read<SubmittedRequest>()).RequestId);
     }
 
     /// <summary>

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using MyStamp.Customers.Contracts;
 using MyStamp.Integration.Tests.Infrastructure;
+using MyStamp.Web.Account;
 
 namespace MyStamp.Integration.Tests.Customers;
 
@@ -24,7 +24,7 @@ public class CustomerLanguageTests(NodeFixture fixture) : IClassFixture<NodeFixt
         request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var customerId = Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonObject>(Accounts.Json))!["customerId"]!);
+        var customerId = (await response.Read<RegisteredResponse>()).CustomerId;
 
         var profile = await Node.Grains.GetGrain<ICustomerGrain>(customerId).GetProfile();
         Assert.Equal(expected, profile!.Language);
@@ -38,7 +38,7 @@ public class CustomerLanguageTests(NodeFixture fixture) : IClassFixture<NodeFixt
         request.Headers.AcceptLanguage.Clear();
         request.Headers.AcceptLanguage.ParseAdd("es-ES");
         using var response = await client.SendAsync(request);
-        var customerId = Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonObject>(Accounts.Json))!["customerId"]!);
+        var customerId = (await response.Read<RegisteredResponse>()).CustomerId;
 
         Assert.Equal(CustomerLanguage.Dutch, (await Node.Grains.GetGrain<ICustomerGrain>(customerId).GetProfile())!.Language);
     }
@@ -52,8 +52,8 @@ public class CustomerLanguageTests(NodeFixture fixture) : IClassFixture<NodeFixt
             using var put = await client.PutAsJsonAsync("/api/account/language", new { language = "German" }, Accounts.Json);
             Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
 
-            var me = await client.GetFromJsonAsync<JsonObject>("/api/account/me", Accounts.Json);
-            Assert.Equal("German", (string)me!["language"]!);
+            var me = await client.GetJson<ProfileResponse>("/api/account/me");
+            Assert.Equal(CustomerLanguage.German, me.Language);
             Assert.Equal(CustomerLanguage.German, (await Node.Grains.GetGrain<ICustomerGrain>(account.CustomerId).GetProfile())!.Language);
             Assert.Contains("de-BE", Uri.UnescapeDataString(client.Cookies["mystamp.language"]), StringComparison.Ordinal);
         }
@@ -99,8 +99,7 @@ public class CustomerLanguageTests(NodeFixture fixture) : IClassFixture<NodeFixt
         {
             using var put = await client.PutAsJsonAsync("/api/account/language", new { language = 7 }, Accounts.Json);
             Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
-            var problem = await put.Content.ReadFromJsonAsync<JsonObject>(Accounts.Json);
-            Assert.NotNull(problem!["errors"]!["language"]);
+            Assert.True((await put.ReadProblem()).Names("language"));
         }
     }
 }

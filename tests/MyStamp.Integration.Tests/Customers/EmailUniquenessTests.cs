@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using MyStamp.Customers.Contracts;
 using MyStamp.Integration.Tests.Infrastructure;
+using MyStamp.Web.Account;
 
 namespace MyStamp.Integration.Tests.Customers;
 
@@ -27,7 +28,7 @@ public class EmailUniquenessTests(NodeFixture fixture) : IClassFixture<NodeFixtu
 
             Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order().ToArray());
             var winner = answers.Single(a => a.StatusCode == HttpStatusCode.Created);
-            var winnerId = Guid.Parse((string)(await winner.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(Accounts.Json))!["customerId"]!);
+            var winnerId = (await winner.Read<RegisteredResponse>()).CustomerId;
             Assert.Equal(winnerId, await Node.Grains.GetGrain<IAccountsGrain>(0).FindCustomerByEmail(email));
             foreach (var answer in answers)
             {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MyStamp.Web.Account;
 
 namespace MyStamp.Integration.Tests.Infrastructure;
 
@@ -112,8 +113,8 @@ public static class Accounts
         {
             throw new InvalidOperationException($"Registration answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
-        var created = await response.Content.ReadFromJsonAsync<JsonObject>(Json);
-        return new TestAccount(Guid.Parse((string)created!["customerId"]!), (string)body["email"]!, (string)body["password"]!);
+        var created = await response.Read<RegisteredResponse>();
+        return new TestAccount(created.CustomerId, (string)body["email"]!, (string)body["password"]!);
     }
 
     /// <summary>
@@ -130,8 +131,7 @@ public static class Accounts
         {
             throw new InvalidOperationException($"Sign-in answered {(int)response.StatusCode}.");
         }
-        var signedIn = await response.Content.ReadFromJsonAsync<JsonObject>(Json);
-        client.AccountId = Guid.Parse((string)signedIn!["customerId"]!);
+        client.AccountId = (await response.Read<SignedInResponse>()).CustomerId;
         return client;
     }
 

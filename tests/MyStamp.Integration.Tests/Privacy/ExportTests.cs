@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MyStamp.Integration.Tests.Infrastructure;
+using MyStamp.Privacy.Contracts;
 
 namespace MyStamp.Integration.Tests.Privacy;
 
@@ -81,14 +83,13 @@ public class ExportTests(NodeFixture privacy) : IClassFixture<NodeFixture>
     {
         var customer = await PrivacyTestUsers.RegisterCustomer(privacy.Node, "Kato");
 
-        var report = await customer.Client.GetFromJsonAsync<JsonElement>("/api/privacy/access-report");
+        var report = await customer.Client.GetJson<AccessReport>("/api/privacy/access-report");
         var page = await customer.Client.GetStringAsync("/Privacy/AccessReport");
         var pdf = await customer.Client.GetAsync("/api/privacy/access-report.pdf");
 
-        Assert.Contains(report.GetProperty("data").EnumerateArray(), item => item.GetProperty("categoryId").GetString() == "email"
-            && item.GetProperty("value").GetString() == customer.Email && item.GetProperty("source").GetString()!.Length > 0);
-        Assert.True(report.TryGetProperty("erasureDue", out var due) && due.ValueKind == JsonValueKind.String);
-        Assert.Contains(report.GetProperty("register").GetProperty("transfers").EnumerateArray(), t => t.GetProperty("country").GetString() == "India");
+        Assert.Contains(report.Data, item => item.CategoryId == "email" && item.Value == customer.Email && item.Source.Length > 0);
+        Assert.NotNull(report.ErasureDue);
+        Assert.Contains(report.Register.Transfers, t => t.Country == "India");
         Assert.Contains(customer.Email, page, StringComparison.Ordinal);
         Assert.Contains("Which of our staff looked at your data", page, StringComparison.Ordinal);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);

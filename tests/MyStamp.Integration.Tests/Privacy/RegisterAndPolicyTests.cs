@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using MyStamp.Integration.Tests.Infrastructure;
+using MyStamp.Privacy.Contracts;
 
 namespace MyStamp.Integration.Tests.Privacy;
 
@@ -13,20 +14,18 @@ public class RegisterAndPolicyTests(NodeFixture privacy) : IClassFixture<NodeFix
         // O6
         using var client = privacy.Node.CreateApiClient();
 
-        var register = await client.GetFromJsonAsync<JsonElement>("/api/privacy/register");
+        var register = await client.GetJson<ProcessingRegister>("/api/privacy/register");
 
-        var recipients = register.GetProperty("recipients").EnumerateArray().ToList();
-        Assert.Contains(recipients, p => p.GetProperty("name").GetString() == "Amazon Web Services" && p.GetProperty("country").GetString() == "Ireland");
-        Assert.Contains(recipients, p => p.GetProperty("name").GetString() == "Infosys" && p.GetProperty("service").GetString() == "Server management");
-        Assert.Contains(recipients, p => p.GetProperty("id").GetString() == "tcs" && p.GetProperty("accessFrom").GetString() == "India");
-        var transfer = Assert.Single(register.GetProperty("transfers").EnumerateArray(), t => t.GetProperty("processorId").GetString() == "tcs");
-        Assert.Equal("India", transfer.GetProperty("country").GetString());
-        Assert.True(transfer.GetProperty("outsideEea").GetBoolean());
-        Assert.False(string.IsNullOrWhiteSpace(transfer.GetProperty("safeguard").GetString()));
+        Assert.Contains(register.Recipients, p => p.Name == "Amazon Web Services" && p.Country == "Ireland");
+        Assert.Contains(register.Recipients, p => p.Name == "Infosys" && p.Service == "Server management");
+        Assert.Contains(register.Recipients, p => p.Id == "tcs" && p.AccessFrom == "India");
+        var transfer = Assert.Single(register.Transfers, t => t.ProcessorId == "tcs");
+        Assert.Equal("India", transfer.Country);
+        Assert.True(transfer.OutsideEea);
+        Assert.False(string.IsNullOrWhiteSpace(transfer.Safeguard));
         // O3: every purpose has a legal basis.
-        Assert.All(register.GetProperty("purposes").EnumerateArray(), purpose => Assert.NotEmpty(purpose.GetProperty("legalBases").EnumerateArray()));
-        Assert.Contains(register.GetProperty("purposes").EnumerateArray(), purpose => purpose.GetProperty("id").GetString() == "advertising"
-            && purpose.GetProperty("legalBases").EnumerateArray().Single().GetString() == "LegitimateInterest");
+        Assert.All(register.Purposes, purpose => Assert.NotEmpty(purpose.LegalBases));
+        Assert.Contains(register.Purposes, purpose => purpose.Id == "advertising" && purpose.LegalBases.Single() == LegalBasis.LegitimateInterest);
     }
 
     [Fact]
@@ -35,15 +34,15 @@ public class RegisterAndPolicyTests(NodeFixture privacy) : IClassFixture<NodeFix
         // O11
         using var client = privacy.Node.CreateApiClient();
 
-        var current = await client.GetFromJsonAsync<JsonElement>("/api/privacy/policy");
-        var versions = await client.GetFromJsonAsync<JsonElement>("/api/privacy/policy/versions");
+        var current = await client.GetJson<PolicyVersion>("/api/privacy/policy");
+        var versions = await client.GetJson<List<PolicyVersion>>("/api/privacy/policy/versions");
 
-        Assert.Equal("2023-07-17", current.GetProperty("revisedOn").GetString());
-        Assert.True(current.GetProperty("version").GetInt32() >= 1);
-        Assert.True(current.TryGetProperty("effectiveFrom", out _));
-        var first = Assert.Single(versions.EnumerateArray(), v => v.GetProperty("version").GetInt32() == 1);
-        Assert.Equal("nl", first.GetProperty("language").GetString());
-        Assert.Contains("TCS (applicatiebeheer en -onderhoud), die toegang hebben tot gegevens vanuit India", first.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2023, 7, 17), current.RevisedOn);
+        Assert.True(current.Version >= 1);
+        Assert.NotEqual(default, current.EffectiveFrom);
+        var first = Assert.Single(versions, v => v.Version == 1);
+        Assert.Equal("nl", first.Language);
+        Assert.Contains("TCS (applicatiebeheer en -onderhoud), die toegang hebben tot gegevens vanuit India", first.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/privacy/policy/versions/999")).StatusCode);
     }
 
@@ -70,11 +69,8 @@ public class RegisterAndPolicyTests(NodeFixture privacy) : IClassFixture<NodeFix
     {
         // O13
         using var client = privacy.Node.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
-        var register = await client.GetFromJsonAsync<JsonElement>("/api/privacy/register");
-        var necessary = register.GetProperty("cookies").EnumerateArray()
-            .Where(c => c.GetProperty("strictlyNecessary").GetBoolean())
-            .Select(c => c.GetProperty("name").GetString()!)
-            .ToHashSet();
+        var register = await client.GetJson<ProcessingRegister>("/api/privacy/register");
+        var necessary = register.Cookies.Where(c => c.StrictlyNecessary).Select(c => c.Name).ToHashSet();
 
         var set = new List<string>();
         foreach (var page in new[] { "/", "/Privacy", "/Privacy/Cookies", "/Privacy/Request", "/Privacy/Versions/1" })

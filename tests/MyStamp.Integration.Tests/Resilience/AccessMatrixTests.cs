@@ -9,6 +9,9 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using MyStamp.Integration.Tests.Infrastructure;
+using MyStamp.Orders.Contracts;
+using MyStamp.Privacy.Contracts;
+using MyStamp.Web.Studio;
 using MyStamp.Web.Orders.Live;
 
 namespace MyStamp.Integration.Tests.Resilience;
@@ -280,11 +283,15 @@ public sealed partial class AccessMatrixTests(AccessWorld world) : IClassFixture
     private async Task<string> Snapshot()
     {
         var b = world.Callers["customer B"];
-        var order = await b.GetFromJsonAsync<JsonElement>($"/api/orders/{world.OthersThings["B's order"]}");
-        var design = await b.GetFromJsonAsync<JsonElement>($"/api/designs/{world.OthersThings["B's design"]}");
-        var request = await b.GetFromJsonAsync<JsonElement>($"/api/privacy/requests/{world.OthersThings["B's data-subject request"]}");
-        return string.Join('\n', order.GetProperty("status"), order.GetProperty("history").GetArrayLength(), design.GetRawText(), request.GetProperty("status"));
+        var order = await b.GetJson<OrderView>($"/api/orders/{world.OthersThings["B's order"]}");
+        var design = await b.GetJson<DesignResponse>($"/api/designs/{world.OthersThings["B's design"]}");
+        var request = await b.GetJson<RequestStatusAnswer>($"/api/privacy/requests/{world.OthersThings["B's data-subject request"]}");
+        // A record prints every field: the design's whole answer is compared, as its JSON text was.
+        return string.Join('\n', order.Status, order.History.Count, design, request.Status);
     }
+
+    /// <summary>The one field of a data-subject request the snapshot compares.</summary>
+    private sealed record RequestStatusAnswer(RequestStatus Status);
 
     private async Task<HubConnection> Connect(string? caller)
     {

@@ -2,8 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
+using MyStamp.Integration.Tests.Infrastructure;
+using MyStamp.Orders.Contracts;
 using MyStamp.Studio.Tests;
+using MyStamp.Web.Orders;
+using MyStamp.Web.Privacy;
+using MyStamp.Web.Studio;
 
 namespace MyStamp.Integration.Tests.Resilience;
 
@@ -26,14 +30,14 @@ public static class ResilienceWorld
         using var form = new MultipartFormDataContent { { photo, "photo", "holiday.jpg" } };
         using var uploaded = await owner.PostAsync("/api/designs", form);
         await Expect(uploaded, HttpStatusCode.Created, "uploading a photo");
-        return Id(await uploaded.Content.ReadFromJsonAsync<JsonObject>(), "designId");
+        return (await uploaded.Read<UploadResponse>()).DesignId;
     }
 
     public static async Task<Guid> PlaceOrder(HttpClient customer, Guid designId, int sheets = 2)
     {
         using var placed = await customer.PostAsJsonAsync("/api/orders", new { designId, tariff = "BelgiumNonPrior", sheets, controllerAttestation = true });
         await Expect(placed, HttpStatusCode.Created, "placing an order");
-        return Id(await placed.Content.ReadFromJsonAsync<JsonObject>(), "orderId");
+        return (await placed.Read<OrderView>()).OrderId;
     }
 
     /// <summary>A data-subject request of a signed-in customer about their own account (no identity document needed).</summary>
@@ -48,7 +52,7 @@ public static class ResilienceWorld
         };
         using var submitted = await customer.PostAsync("/api/privacy/requests", form);
         await Expect(submitted, HttpStatusCode.Created, "submitting a data-subject request");
-        return Id(await submitted.Content.ReadFromJsonAsync<JsonObject>(), "requestId");
+        return (await submitted.Read<SubmittedRequest>()).RequestId;
     }
 
     /// <summary>A bulk order of a Pro account: <paramref name="lines"/> lines ordering <paramref name="designId"/>.</summary>
@@ -63,7 +67,7 @@ public static class ResilienceWorld
         }
         using var submitted = await pro.PostAsync("/api/pro/bulk-orders", BulkForm(Encoding.UTF8.GetBytes(csv.ToString())));
         await Expect(submitted, HttpStatusCode.Accepted, "submitting a bulk order");
-        return Id(await submitted.Content.ReadFromJsonAsync<JsonObject>(), "bulkOrderId");
+        return (await submitted.Read<BulkOrderAccepted>()).BulkOrderId;
     }
 
     public static MultipartFormDataContent BulkForm(byte[] csv, string fileName = "orders.csv", string contentType = "text/csv")
@@ -80,6 +84,4 @@ public static class ResilienceWorld
             throw new InvalidOperationException($"{what} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
     }
-
-    private static Guid Id(JsonObject? body, string field) => Guid.Parse((string)body![field]!);
 }

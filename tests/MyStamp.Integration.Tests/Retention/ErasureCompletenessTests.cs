@@ -8,6 +8,7 @@ using MyStamp.Integration.Tests.Infrastructure;
 using MyStamp.Integration.Tests.Privacy;
 using MyStamp.Privacy.Contracts;
 using Npgsql;
+using MyStamp.Web.Privacy;
 
 namespace MyStamp.Integration.Tests.Retention;
 
@@ -155,7 +156,7 @@ public sealed class ErasureCompletenessTests
         form.Add(new StringContent(details), "details");
         using var submitted = await anonymous.PostAsync("/api/privacy/requests", form);
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
-        var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid();
+        var requestId = (await submitted.Read<SubmittedRequest>()).RequestId;
         var document = await SealedRows.OpenIdentityDocument(world.Node, await world.Scalar<byte[]>("SELECT content FROM privacy_identity_documents WHERE request_id = @id", ("id", requestId)), requestId);
         var documentSlice = document.AsSpan(document.Length / 2, 64).ToArray();
 

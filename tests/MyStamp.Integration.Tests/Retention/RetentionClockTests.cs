@@ -19,9 +19,8 @@ public sealed class RetentionClockTests
     {
         // O7
         await using var world = await RetentionWorld.Create("clock");
-        var (account, client) = await world.SignedInCustomer();
-        var designId = await world.ApprovedDesign(client, RetentionWorld.PatternPhoto());
-        var orderId = await RetentionWorld.PlaceOrder(client, designId);
+        var (account, client, designId, orderIds) = await world.CustomerWhoOrdered();
+        var orderId = orderIds.Single();
         var placedAt = world.Clock.GetUtcNow();
         var deadline = RetentionPeriod.DeadlineAfter(placedAt);
         Assert.Equal(deadline, await world.Customer(account.CustomerId).GetRetentionDeadline());

@@ -9,6 +9,7 @@ using MyStamp.Integration.Tests.Infrastructure;
 using MyStamp.Orders.Contracts;
 using MyStamp.Retention.Contracts;
 using MyStamp.Studio.Contracts;
+using MyStamp.Web.Studio;
 using Npgsql;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
@@ -75,6 +76,22 @@ public sealed class RetentionWorld : IAsyncDisposable
         return (account, await Node.Login(account));
     }
 
+    /// <summary>
+    /// The usual start of a retention story: a customer registered and signed in through the API, with one approved
+    /// design (a pattern photo) and <paramref name="orders"/> orders of it.
+    /// </summary>
+    public async Task<CustomerWhoOrdered> CustomerWhoOrdered(int orders = 1)
+    {
+        var (account, client) = await SignedInCustomer();
+        var designId = await ApprovedDesign(client, PatternPhoto());
+        var orderIds = new List<Guid>();
+        for (var order = 0; order < orders; order++)
+        {
+            orderIds.Add(await PlaceOrder(client, designId));
+        }
+        return new CustomerWhoOrdered(account, client, designId, orderIds);
+    }
+
     /// <summary>Uploads the photo through the API and approves the design as moderation would.</summary>
     public async Task<Guid> ApprovedDesign(HttpClient customer, byte[] photo)
     {
@@ -93,7 +110,7 @@ public sealed class RetentionWorld : IAsyncDisposable
         content.Add(file, "photo");
         using var response = await customer.PostAsync("/api/designs", content);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"upload answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["designId"]!.GetValue<Guid>();
+        return (await response.Read<UploadResponse>()).DesignId;
     }
 
     public static async Task<Guid> PlaceOrder(HttpClient customer, Guid designId, JsonObject? shippingAddress = null)
@@ -105,7 +122,7 @@ public sealed class RetentionWorld : IAsyncDisposable
         }
         using var response = await customer.PostAsJsonAsync("/api/orders", body);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"order answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["orderId"]!.GetValue<Guid>();
+        return (await response.Read<OrderView>()).OrderId;
     }
 
     /// <summary>
@@ -184,3 +201,6 @@ public sealed class RetentionWorld : IAsyncDisposable
 
     public async Task<bool> IsErased(Guid customerId) => await Grains.GetGrain<ICustomerGrain>(customerId).GetProfile() is null && await ErasedAt("customer", customerId) is not null;
 }
+
+/// <summary>A customer of a retention story, signed in, with their approved design and the orders they placed.</summary>
+public sealed record CustomerWhoOrdered(TestAccount Account, HttpClient Client, Guid DesignId, IReadOnlyList<Guid> OrderIds);

@@ -44,7 +44,7 @@ public class ModerationQueueTests(StudioNode studio) : IClassFixture<StudioNode>
 
         await studio.Grains.GetGrain<IDesignGrain>(designId).Erase();
 
-        Assert.Equal(0L, await TestDatabase.Scalar<long>("SELECT count(*) FROM studio_review_queue WHERE design_id = @id", ("id", designId)));
+        Assert.Equal(0L, await TestDatabase.Scalar<long>("SELECT count(*) FROM studio_design_catalog WHERE design_id = @id", ("id", designId)));
     }
 
     private static async Task<List<Guid>> Queue(HttpClient admin, string status) =>

@@ -200,13 +200,3 @@ public sealed record DesignFile(
     [property: Id(0)] byte[] Content,
     [property: Id(1)] string ContentType);
 
-/// <summary>
-/// The admins' view over all designs: which ones wait for review (or have another status), oldest first.
-/// A stateless worker: use key 0.
-/// </summary>
-[Alias("mystamp.studio.design-moderation")]
-public interface IDesignModerationGrain : IGrainWithIntegerKey
-{
-    /// <summary>Ids of designs with the given status, oldest upload first, at most <paramref name="limit"/> (capped at 200).</summary>
-    Task<IReadOnlyList<Guid>> List(DesignStatus status, int limit);
-}

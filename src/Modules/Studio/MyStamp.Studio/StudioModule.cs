@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using MyStamp.BuildingBlocks.Database;
 using MyStamp.BuildingBlocks.Imaging;
 using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Studio.Catalog;
 using MyStamp.Studio.Designs;
-using MyStamp.Studio.Moderation;
 using MyStamp.Studio.Photos;
 using MyStamp.Studio.Preview;
 using MyStamp.Studio.Retention;
@@ -31,7 +31,7 @@ public static class StudioModule
         services.AddSingleton<DesignBlobs>();
         // The customer's erasure (O7) erases their designs through the module's own eraser.
         services.AddSingleton<IPersonalDataEraser, StudioPersonalDataEraser>();
-        services.AddSingleton<ReviewQueue>();
+        services.AddSingleton<DesignCatalog>();
         return services;
     }
 }

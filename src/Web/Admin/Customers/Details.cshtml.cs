@@ -25,7 +25,7 @@ public sealed class CustomerDetailsModel(IGrainFactory grains, AdminLooks looks,
     public CustomerProfile? Profile { get; private set; }
     public IReadOnlyList<OrderView> Orders { get; private set; } = [];
     public int OrderCount { get; private set; }
-    public IReadOnlyList<DesignSummary> Designs { get; private set; } = [];
+    public IReadOnlyList<DesignView> Designs { get; private set; } = [];
     public int DesignCount { get; private set; }
     public IReadOnlyList<PersonalDataView> Views { get; private set; } = [];
 
@@ -54,14 +54,14 @@ public sealed class CustomerDetailsModel(IGrainFactory grains, AdminLooks looks,
         var orderIds = await customer.GetOrderIds();
         var designIds = await customer.GetDesignIds();
         var orders = Task.WhenAll(orderIds.Take(ListLimit).Select(id => grains.GetGrain<IOrderGrain>(id).Get()));
-        var designs = Task.WhenAll(designIds.Take(ListLimit).Select(id => grains.GetGrain<IDesignGrain>(id).GetSummary()));
+        var designs = grains.GetGrain<IDesignCatalogGrain>(0).ListForOwner(customerId, ListLimit);
         var views = trail.List();
         await Task.WhenAll(orders, designs, views);
 
         Profile = profile;
         Orders = orders.Result.OfType<OrderView>().ToList();
         OrderCount = orderIds.Count;
-        Designs = designs.Result.OfType<DesignSummary>().ToList();
+        Designs = designs.Result;
         DesignCount = designIds.Count;
         Views = views.Result;
         return Page();

@@ -4,9 +4,9 @@ using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Customers.Contracts;
 using MyStamp.Keys.Contracts;
+using MyStamp.Studio.Catalog;
 using MyStamp.Studio.Contracts;
 using MyStamp.Studio.Formats;
-using MyStamp.Studio.Moderation;
 using MyStamp.Studio.Photos;
 using MyStamp.Studio.Preview;
 using MyStamp.Studio.Sheets;
@@ -51,7 +51,7 @@ internal sealed partial class DesignGrain(
     StampPreview previews,
     PrintSheet sheets,
     DesignBlobs blobs,
-    ReviewQueue reviews,
+    DesignCatalog catalog,
     IOptions<StudioOptions> options,
     TimeProvider clock,
     ILogger<DesignGrain> logger) : Grain, IDesignGrain, IRemindable
@@ -103,7 +103,7 @@ internal sealed partial class DesignGrain(
             Status = DesignStatus.PendingReview,
         };
         await design.WriteStateAsync();
-        await reviews.Record(DesignId, DesignStatus.PendingReview, design.State.UploadedAt);
+        await catalog.Record(ToView());
         // Data minimisation: a design nobody orders is deleted after the retention period.
         await this.RegisterOrUpdateReminder(UnusedDesignReminder, Max(DeleteUnusedAt - clock.GetUtcNow(), TimeSpan.FromMinutes(1)), TimeSpan.FromDays(1));
         LogUploaded(DesignId, photo.Width, photo.Height);
@@ -150,7 +150,7 @@ internal sealed partial class DesignGrain(
         design.State.ReviewedAt = null;
         await blobs.Delete(DesignId, BlobKind.CropDependent);
         await design.WriteStateAsync();
-        await reviews.Record(DesignId, design.State.Status, design.State.UploadedAt);
+        await catalog.Record(ToView());
         return ToView();
     }
 
@@ -222,7 +222,7 @@ internal sealed partial class DesignGrain(
         }
         design.State.ReviewedAt = clock.GetUtcNow();
         await design.WriteStateAsync();
-        await reviews.Record(DesignId, design.State.Status, design.State.UploadedAt);
+        await catalog.Record(ToView());
         LogReviewed(DesignId, design.State.Status, command.AdminId);
         return ToView();
     }
@@ -244,6 +244,7 @@ internal sealed partial class DesignGrain(
         }
         design.State.FirstOrderedAt = clock.GetUtcNow();
         await design.WriteStateAsync();
+        await catalog.Record(ToView());
         // From now on the design lives as long as the customer's orders do (O7), not the unused-design period.
         // Should this fail, the reminder finds the design ordered and forgets itself.
         await ForgetReminder();
@@ -271,6 +272,7 @@ internal sealed partial class DesignGrain(
             design.State.KeptWidthPx = kept.Width;
             design.State.KeptHeightPx = kept.Height;
             await design.WriteStateAsync();
+            await catalog.Record(ToView());
             LogReduced(DesignId, kept.Width, kept.Height);
         }
         await blobs.Delete(DesignId, BlobKind.FullPhoto);
@@ -290,7 +292,7 @@ internal sealed partial class DesignGrain(
     {
         await ForgetReminder();
         await blobs.DeleteAll(DesignId);
-        await reviews.Remove(DesignId);
+        await catalog.Remove(DesignId);
         if (design.RecordExists)
         {
             await design.ClearStateAsync();

@@ -9,7 +9,7 @@ namespace MyStamp.Studio.Retention;
 
 /// <summary>
 /// What the Studio keeps about a customer, erased with the customer (O7): each of their designs, with the photo,
-/// every image derived from it, the state row, the review-queue entry and the reminder.
+/// every image derived from it, the state row, the design catalog's row and the reminder.
 /// </summary>
 internal sealed class StudioPersonalDataEraser(NpgsqlDataSource dataSource, IGrainFactory grains, IOptions<ClusterOptions> cluster) : IPersonalDataEraser
 {
@@ -28,7 +28,7 @@ internal sealed class StudioPersonalDataEraser(NpgsqlDataSource dataSource, IGra
 
     /// <summary>
     /// The sweep's batch, once the owners' keys are destroyed (photos, derived images and states were sealed under
-    /// them): every design's images, review-queue entry, state row and reminder in one transaction, one statement
+    /// them): every design's images, catalog row, state row and reminder in one transaction, one statement
     /// per table, without activating a design.
     /// </summary>
     public async Task EraseCustomers(IReadOnlyList<ErasedCustomer> customers, CancellationToken cancellationToken = default)
@@ -40,12 +40,12 @@ internal sealed class StudioPersonalDataEraser(NpgsqlDataSource dataSource, IGra
         }
         var blobs = new NpgsqlBatchCommand("DELETE FROM studio_design_blobs WHERE design_id = ANY(@designs)");
         blobs.Parameters.AddWithValue("designs", designIds);
-        var reviews = new NpgsqlBatchCommand("DELETE FROM studio_review_queue WHERE design_id = ANY(@designs)");
-        reviews.Parameters.AddWithValue("designs", designIds);
+        var catalog = new NpgsqlBatchCommand("DELETE FROM studio_design_catalog WHERE design_id = ANY(@designs)");
+        catalog.Parameters.AddWithValue("designs", designIds);
         await GrainRows.Run(dataSource,
         [
             blobs,
-            reviews,
+            catalog,
             GrainRows.DeleteStates("studio-design", designIds),
             GrainRows.DeleteReminders(cluster.Value.ServiceId, designIds.Select(id => grains.GetGrain<IDesignGrain>(id).GetGrainId())),
         ], cancellationToken);
