@@ -1,4 +1,5 @@
 using MyStamp.Audit;
+using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Customers;
 using MyStamp.Keys;
 using MyStamp.Mail;
@@ -22,10 +23,11 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.AddDatabase();
 // Grains are found by Orleans' code generation in the module assemblies the Silo references; a module adds to
-// the silo only what it really configures (Keys: the placement of each node's key-cache grain).
+// the silo only what it really configures. Each node's key cache (Keys) and memory of session versions (Customers) is
+// told through a grain placed on that node.
 builder.AddMyStampSilo(silo => silo
     .AddTelemetry()
-    .AddKeysGrains());
+    .AddPlacementDirector<OnNamedNodePlacementStrategy, OnNamedNodePlacementDirector>());
 
 builder.Services
     // The one clock of the node: every module, grain and job takes it (tests replace it to move years ahead).

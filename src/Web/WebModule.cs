@@ -77,7 +77,7 @@ public static class WebModule
         services.AddApiReference();
         services.AddSingleton<AdminJobs>();
         services.AddSingleton<SessionVersions>();
-        services.AddSingleton<Privacy.Admin.RequestDecisions>();
+        services.AddSingleton<MyStamp.Customers.Contracts.ISessionVersionListener>(provider => provider.GetRequiredService<SessionVersions>());
         return services;
     }
 

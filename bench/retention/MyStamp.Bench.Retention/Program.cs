@@ -205,8 +205,9 @@ internal static class RetentionBench
         text.AppendLine(CultureInfo.InvariantCulture, $"| **ratio customers erased / raw DELETEs** | **{rate / rawRate:0.000}** |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| raw PostgreSQL bulk DELETE of the same rows, one statement | {rawBulk.TotalMilliseconds:0} ms |");
         text.AppendLine();
-        text.AppendLine("The sweep erases in batches of its index rows (`Retention:SweepBatchSize`): it reads the due customers' states");
-        text.AppendLine("from storage (no activation), records the ids they name (orders, designs, the e-mail index key) and marks their index");
+        text.AppendLine("The sweep erases in batches of its index rows (`Retention:SweepBatchSize`, two batches at a time: the next one's reads");
+        text.AppendLine("overlap the previous one's deletions): it loads the due customers' keys and reads their state rows with one query each");
+        text.AppendLine("(no activation), records the ids they name (orders, designs, the e-mail index key) and marks their index");
         text.AppendLine("rows in one transaction, destroys the whole batch's keys in one statement of the key store (and evicts them from");
         text.AppendLine("every node), then every module deletes its rows for the whole batch with one statement per table (states, photos,");
         text.AppendLine("review queue, overview, reminders, privacy, audit trail, outbox), and the customers' own rows and index rows go last.");

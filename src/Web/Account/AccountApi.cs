@@ -64,12 +64,11 @@ public static class AccountApi
     }
 
     /// <summary>A new password signs out every other browser; this one gets a cookie of the new session version.</summary>
-    private static async Task<NoContent> ChangePassword(ChangePasswordRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext context,
-        Security.SessionVersions sessions)
+    private static async Task<NoContent> ChangePassword(ChangePasswordRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpContext context)
     {
         var id = user.CallerIdOrNull()!.Value;
+        // The grain tells every node's SessionVersions the new version before it answers.
         var version = await grains.GetGrain<ICustomerGrain>(id).ChangePassword(request.CurrentPassword ?? "", request.NewPassword ?? "");
-        sessions.Remember(id, admin: false, version);
         await AccountClaims.SignIn(context, new SignedInAccount(id, IsAdmin: false, user.IsInRole(Security.Roles.Pro) ? AccountType.Pro : AccountType.Consumer, version));
         return TypedResults.NoContent();
     }

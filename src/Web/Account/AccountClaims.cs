@@ -58,12 +58,17 @@ public static class AccountClaims
             var grains = context.RequestServices.GetRequiredService<IGrainFactory>();
             try
             {
-                var admin = context.User.IsInRole(Roles.Admin);
-                var version = admin
-                    ? await grains.GetGrain<IAdminSessionsGrain>(accountId).EndSessions()
-                    : await grains.GetGrain<ICustomerGrain>(accountId).EndSessions();
-                // This node refuses the old cookie at once; the others within SessionVersions.Lifetime.
-                context.RequestServices.GetRequiredService<SessionVersions>().Remember(accountId, admin, version);
+                if (context.User.IsInRole(Roles.Admin))
+                {
+                    var version = await grains.GetGrain<IAdminSessionsGrain>(accountId).EndSessions();
+                    // This node refuses an admin's old cookie at once; the others within SessionVersions.Lifetime.
+                    context.RequestServices.GetRequiredService<SessionVersions>().Remember(accountId, admin: true, version);
+                }
+                else
+                {
+                    // The customer grain tells every node's SessionVersions before it answers.
+                    await grains.GetGrain<ICustomerGrain>(accountId).EndSessions();
+                }
             }
             catch (MyStamp.BuildingBlocks.Errors.DomainException exception) when (exception.Kind == MyStamp.BuildingBlocks.Errors.DomainErrorKind.NotFound)
             {

@@ -53,10 +53,10 @@ public static class AdminConsole
         dashboard.Add(ReviewDashboardEndpoint);
 
         var customers = app.MapGroup("/api/admin/customers").RequireAuthorization(Roles.AdminPolicy);
-        customers.MapPost("/{customerId:guid}/end-sessions", async (Guid customerId, IGrainFactory grains, SessionVersions sessions) =>
+        customers.MapPost("/{customerId:guid}/end-sessions", async (Guid customerId, IGrainFactory grains) =>
         {
-            var version = await grains.GetGrain<MyStamp.Customers.Contracts.ICustomerGrain>(customerId).EndSessions();
-            sessions.Remember(customerId, admin: false, version);
+            // The grain tells every node's SessionVersions before it answers.
+            await grains.GetGrain<MyStamp.Customers.Contracts.ICustomerGrain>(customerId).EndSessions();
             return Results.NoContent();
         }).ShowsNoPersonalData("Ends every session of a customer; answers nothing");
         return app;

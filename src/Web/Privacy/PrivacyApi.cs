@@ -11,7 +11,6 @@ using MyStamp.Web.Security;
 
 using MyStamp.Web.Account;
 using MyStamp.Web.ApiReference;
-using MyStamp.Web.Privacy.Admin;
 
 namespace MyStamp.Web.Privacy;
 
@@ -92,9 +91,10 @@ public static class PrivacyApi
             var document = await request.GetIdentityDocument() ?? throw DomainException.NotFound("The identity document");
             return Results.File(document.Content, document.MediaType);
         }).ShowsPersonalData(ViewedData.IdentityDocument).Produces(StatusCodes.Status200OK, contentType: "image/png");
-        admin.MapPost("/requests/{id:guid}/decision", async (Guid id, DecisionBody body, HttpContext http, RequestDecisions decisions, AdminLooks looks) =>
+        admin.MapPost("/requests/{id:guid}/decision", async (Guid id, DecisionBody body, HttpContext http, IGrainFactory grains, AdminLooks looks) =>
         {
-            var view = await decisions.Decide(id, new RequestDecision(
+            // A fulfilled erasure closes the account: the customer grain tells every node's memory of session versions.
+            var view = await grains.GetGrain<IDataSubjectRequestGrain>(id).Decide(new RequestDecision(
                 body.Decision ?? throw DomainException.Invalid("decision", "Choose a decision."),
                 http.User.CallerId(), body.Reason, body.Ground, body.CustomerId));
             // The answer is the request with its requester's contact details.

@@ -5,12 +5,14 @@ namespace MyStamp.Web.Security;
 
 /// <summary>
 /// This node's short memory of each account's session version, so that a signed-in request does not cost a grain call
-/// (often to another node) every time. An answer is kept for <see cref="Lifetime"/>: a session ended on another node
-/// (sign-out, new password, an admin, an erasure) stops working here within that bound; on the node that ended it, at
-/// once, because that path tells this cache the new version. Versions only grow, and a closed account stays closed,
-/// so a slow read that finishes after a newer answer never brings an old version back.
+/// (often to another node) every time. An answer is kept for <see cref="Lifetime"/>. A customer's session ended
+/// anywhere (sign-out everywhere, new password, an admin, an erasure by request, reminder or the nightly sweep) stops
+/// working here at once: the Customers module tells every node's memory (<see cref="ISessionVersionListener"/>).
+/// The lifetime is the bound only when that news does not arrive (a node that did not answer in time). Versions only
+/// grow, and a closed account stays closed, so a slow read that finishes after a newer answer never brings an old
+/// version back.
 /// </summary>
-public sealed class SessionVersions(IGrainFactory grains, TimeProvider clock)
+public sealed class SessionVersions(IGrainFactory grains, TimeProvider clock) : ISessionVersionListener
 {
     /// <summary>The longest a session ended on another node keeps working here (README, "Sign-out ends the session everywhere").</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
@@ -46,6 +48,15 @@ public sealed class SessionVersions(IGrainFactory grains, TimeProvider clock)
         var until = clock.GetUtcNow() + Lifetime;
         return _known.AddOrUpdate((accountId, admin), new Known(version, until), (_, existing) =>
             existing.Until <= clock.GetUtcNow() ? new Known(version, until) : new Known(Later(existing.Version, version), until)).Version;
+    }
+
+    /// <summary>News from the node that changed the accounts' versions (or closed them).</summary>
+    public void Changed(IReadOnlyCollection<Guid> accountIds, bool admin, int? version)
+    {
+        foreach (var accountId in accountIds)
+        {
+            Remember(accountId, admin, version);
+        }
     }
 
     /// <summary>The later of two answers: a closed account (null) stays closed, otherwise the higher version.</summary>

@@ -69,7 +69,7 @@ public sealed class KeyCacheTests
     private static IPersonalDataProtector Protector(MyStampNode node) => node.Services.GetRequiredService<IPersonalDataProtector>();
 
     /// <summary>An erasure reaches the nodes its node knows of: wait until each lists both as active.</summary>
-    private static async Task EveryNodeSeesTheOther(params MyStampNode[] nodes)
+    internal static async Task EveryNodeSeesTheOther(params MyStampNode[] nodes)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {

@@ -69,6 +69,38 @@ public static class GrainRows
         return found;
     }
 
+    /// <summary>
+    /// The stored payloads (<c>payloadbinary</c>, as the storage's serializer wrote them) of the state rows named
+    /// <paramref name="stateName"/> of these Guid-keyed grains, in one query: for reading a batch without activating a
+    /// grain. Grains without a row are left out.
+    /// </summary>
+    public static async Task<Dictionary<Guid, byte[]>> ReadPayloads(NpgsqlDataSource dataSource, string stateName, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var byHalves = new Dictionary<(long, long), Guid>(ids.Count);
+        foreach (var id in ids)
+        {
+            byHalves[Halves(id)] = id;
+        }
+        var payloads = new Dictionary<Guid, byte[]>(ids.Count);
+        if (byHalves.Count == 0)
+        {
+            return payloads;
+        }
+        await using var command = dataSource.CreateCommand("""
+            SELECT s.grainidn0, s.grainidn1, s.payloadbinary FROM orleansstorage s JOIN unnest(@n0, @n1) AS k(n0, n1) ON s.grainidn0 = k.n0 AND s.grainidn1 = k.n1
+            WHERE s.graintypestring = @state AND s.payloadbinary IS NOT NULL
+            """);
+        command.Parameters.AddWithValue("n0", byHalves.Keys.Select(key => key.Item1).ToArray());
+        command.Parameters.AddWithValue("n1", byHalves.Keys.Select(key => key.Item2).ToArray());
+        command.Parameters.AddWithValue("state", stateName);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            payloads[byHalves[(reader.GetInt64(0), reader.GetInt64(1))]] = reader.GetFieldValue<byte[]>(2);
+        }
+        return payloads;
+    }
+
     /// <summary>A Guid key as Orleans' ADO.NET storage keeps it: the two 64-bit halves of its bytes.</summary>
     private static (long N0, long N1) Halves(Guid id)
     {

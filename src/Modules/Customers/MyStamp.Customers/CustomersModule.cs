@@ -40,6 +40,7 @@ public static class CustomersModule
             .ValidateOnStart();
         services.TryAddSingleton(provider => new LookupKeyHasher(Encoding.UTF8.GetBytes(provider.GetRequiredService<IOptions<LookupKeyOptions>>().Value.LookupKeySecret)));
         services.AddSingleton<EmailKeys>();
+        services.AddSingleton<Sessions.SessionBroadcast>();
         services.AddSingleton<MyStamp.Retention.Contracts.ICustomerBatchErasure, Retention.CustomerBatchErasure>();
         services.AddSingleton<Passwords>();
         services.AddSingleton<AccountTokens>();

@@ -49,6 +49,20 @@ public interface IPersonalState
     Guid? DataSubject { get; }
 }
 
+/// <summary>
+/// Opens personal grain states from their stored rows without activating the grains: the retention sweep reads a whole
+/// batch of customers with one query instead of one storage read each.
+/// </summary>
+public interface ISealedStates
+{
+    /// <summary>
+    /// The state a stored row's payload holds (<c>payloadbinary</c> of a state written by the sealing grain storage
+    /// under <paramref name="stateName"/>), as the grain would read it. Null when it cannot tell: a row written before
+    /// states were sealed, or one whose subject's key is gone; read those through the grain storage.
+    /// </summary>
+    Task<T?> Open<T>(string stateName, byte[] storedPayload) where T : class, IPersonalState;
+}
+
 /// <summary>Compacts the small key table (the nightly purge): destroyed keys leave its files and the log.</summary>
 public interface IKeyStoreCompaction
 {

@@ -28,13 +28,10 @@ public static class KeysModule
         services.AddSingleton<NodeKeyCache>();
         services.AddSingleton<KeyEviction>();
         services.AddSingleton<IPersonalDataProtector, PersonalDataProtector>();
+        services.AddSingleton<ISealedStates, Storage.SealedStates>();
         services.AddSingleton<KeyRotation>();
         return services;
     }
-
-    /// <summary>The placement that puts each node's key-cache grain on its node (see <see cref="KeyEviction"/>).</summary>
-    public static ISiloBuilder AddKeysGrains(this ISiloBuilder silo) =>
-        silo.AddPlacementDirector<OnNamedNodePlacementStrategy, OnNamedNodePlacementDirector>();
 
     /// <summary>
     /// <c>MyStamp.Silo keys rotate|status|pending</c>: run by <c>./mystamp keys …</c> beside (not inside) the running nodes.

@@ -71,8 +71,8 @@ public sealed class CustomerDetailsModel(IGrainFactory grains, AdminLooks looks,
     [ShowsNoPersonalData("Ends the customer's sessions and redirects to their page, which records its own look")]
     public async Task<IActionResult> OnPostEndSessionsAsync(Guid customerId)
     {
-        var version = await grains.GetGrain<ICustomerGrain>(customerId).EndSessions();
-        HttpContext.RequestServices.GetRequiredService<SessionVersions>().Remember(customerId, admin: false, version);
+        // The grain tells every node's SessionVersions before it answers.
+        await grains.GetGrain<ICustomerGrain>(customerId).EndSessions();
         Message = text["Every session of this customer has ended: each browser is signed out on its next request."];
         return RedirectToPage(new { customerId });
     }

@@ -13,7 +13,7 @@ namespace MyStamp.Web.Privacy.Admin;
 /// <summary>One request for an admin: details, the redacted document while it exists, decisions, messages and the audit trail.</summary>
 [Authorize(Policy = Roles.AdminPolicy)]
 [ShowsPersonalData(ViewedData.DataSubjectRequest)]
-public sealed class RequestDecisionModel(IGrainFactory grains, RequestDecisions decisions, AdminLooks looks, DomainText text) : PageModel
+public sealed class RequestDecisionModel(IGrainFactory grains, AdminLooks looks, DomainText text) : PageModel
 {
     public DataSubjectRequestView View { get; private set; } = null!;
     public IReadOnlyList<RequestAuditEntry> AuditTrail { get; private set; } = [];
@@ -25,7 +25,7 @@ public sealed class RequestDecisionModel(IGrainFactory grains, RequestDecisions 
     {
         try
         {
-            await decisions.Decide(id, new RequestDecision(decision, User.CallerId(), reason, ground, customerId));
+            await grains.GetGrain<IDataSubjectRequestGrain>(id).Decide(new RequestDecision(decision, User.CallerId(), reason, ground, customerId));
             return RedirectToPage(new { id });
         }
         catch (DomainException exception)

@@ -6,6 +6,7 @@ using MyStamp.Customers.Contracts;
 using MyStamp.Customers.EmailIndex;
 using MyStamp.Customers.Mail;
 using MyStamp.Customers.Profile;
+using MyStamp.Customers.Sessions;
 using MyStamp.Keys.Contracts;
 using MyStamp.Privacy.Contracts;
 using MyStamp.Retention.Contracts;
@@ -79,6 +80,7 @@ internal sealed partial class CustomerGrain(
     IPersonalDataProtector protector,
     AccountMails mails,
     AccountTokens tokens,
+    SessionBroadcast sessions,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, ICustomerAccountGrain
 {
     // Index keys this activation is claiming right now. The index asks (interleaved) before handing an
@@ -362,6 +364,7 @@ internal sealed partial class CustomerGrain(
         }
         customer.State.SessionVersion++;
         await Save();
+        await sessions.Changed(CustomerId, admin: false, customer.State.SessionVersion);
         LogSessionsEnded(CustomerId);
         return customer.State.SessionVersion;
     }
@@ -388,6 +391,7 @@ internal sealed partial class CustomerGrain(
         // A new password ends every session: whoever knew the old one is signed out everywhere.
         customer.State.SessionVersion++;
         await Save();
+        await sessions.Changed(CustomerId, admin: false, customer.State.SessionVersion);
         LogPasswordChanged(CustomerId);
         return customer.State.SessionVersion;
     }

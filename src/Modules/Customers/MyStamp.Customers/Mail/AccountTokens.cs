@@ -94,6 +94,14 @@ internal sealed class AccountTokens(NpgsqlDataSource dataSource, TimeProvider cl
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>The sweep's batch: one statement for all of them.</summary>
+    public async Task EraseCustomers(IReadOnlyList<ErasedCustomer> customers, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM account_tokens WHERE customer_id = ANY(@customers)");
+        command.Parameters.AddWithValue("customers", customers.Select(customer => customer.CustomerId).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private void AddLookup(NpgsqlCommand command, string token, TokenPurpose purpose)
     {
         command.Parameters.AddWithValue("hash", Hash(token));

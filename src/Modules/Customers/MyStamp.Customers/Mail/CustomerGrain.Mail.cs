@@ -83,6 +83,7 @@ internal sealed partial class CustomerGrain
         customer.State.SessionVersion++;
         customer.State.EmailAwaitsVerification = false;
         await Save();
+        await sessions.Changed(CustomerId, admin: false, customer.State.SessionVersion);
         LogPasswordReset(CustomerId);
         return customer.State.SessionVersion;
     }

@@ -6,6 +6,7 @@ using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Customers.Accounts;
 using MyStamp.Customers.Contracts;
 using MyStamp.Customers.EmailIndex;
+using MyStamp.Customers.Sessions;
 using MyStamp.Keys.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Retention.Contracts;
@@ -20,7 +21,7 @@ namespace MyStamp.Customers.Retention;
 /// <summary>
 /// The sweep's batch erasure (O7; README "Retention and erasure"). For a batch of customers past their deadline:
 /// <list type="number">
-/// <item>their states are read from storage (no activation), and those the batch can take are chosen: due, not
+/// <item>their states are read from storage in one query (no activation), and those the batch can take are chosen: due, not
 /// active on any node, no erasure of their own under way, no old e-mail address still to release;</item>
 /// <item>what they name (orders, designs, the e-mail index key: ids and a keyed hash) is written to
 /// <c>retention_batch_erasures</c> and their index rows are marked, in one transaction, because after the next
@@ -37,10 +38,12 @@ internal sealed partial class CustomerBatchErasure(
     IServiceProvider services,
     IGrainFactory grains,
     IPersonalDataProtector protector,
+    ISealedStates sealedStates,
     IEnumerable<IPersonalDataEraser> erasers,
     IRetentionIndex retentionIndex,
     NpgsqlDataSource dataSource,
     EmailKeys emailKeys,
+    SessionBroadcast sessions,
     IOptions<ClusterOptions> cluster,
     TimeProvider clock,
     ILogger<CustomerBatchErasure> logger) : ICustomerBatchErasure
@@ -57,14 +60,35 @@ internal sealed partial class CustomerBatchErasure(
         var candidates = customerIds.Where(id => !resumed.ContainsKey(id) && !active.Contains(GrainOf(id))).ToList();
         await protector.WarmUp(candidates);
         var chosen = new System.Collections.Concurrent.ConcurrentBag<(ErasedCustomer Customer, string EmailKey)>();
-        await Parallel.ForEachAsync(candidates, new ParallelOptions { MaxDegreeOfParallelism = ReadsAtOnce, CancellationToken = cancellationToken }, async (id, _) =>
+        void ChooseWhenDue(Guid id, CustomerState state)
+        {
+            if (state is { Profile: { } profile, Retention.Erasure: null, EmailKeysToRelease.Count: 0 }
+                && now >= RetentionPeriod.CustomerDeadline(profile.RegisteredAt, state.LastOrderAt))
+            {
+                chosen.Add((new ErasedCustomer(id, state.OrderIds.ToList(), state.DesignIds.ToList(), source.ToString()), emailKeys.For(profile.Email)));
+            }
+        }
+        // The whole batch's rows in one query, opened here with the keys just warmed up; a row that does not open
+        // that way (written before states were sealed) is read through the grain storage, one by one.
+        var readThroughStorage = new List<Guid>();
+        foreach (var (id, payload) in await GrainRows.ReadPayloads(dataSource, "customer", candidates, cancellationToken))
+        {
+            if (await sealedStates.Open<CustomerState>("customer", payload) is { } state)
+            {
+                ChooseWhenDue(id, state);
+            }
+            else
+            {
+                readThroughStorage.Add(id);
+            }
+        }
+        await Parallel.ForEachAsync(readThroughStorage, new ParallelOptions { MaxDegreeOfParallelism = ReadsAtOnce, CancellationToken = cancellationToken }, async (id, _) =>
         {
             var state = new GrainState<CustomerState>(new CustomerState());
             await Storage.ReadStateAsync("customer", GrainOf(id), state);
-            if (state.RecordExists && state.State is { Profile: { } profile, Retention.Erasure: null, EmailKeysToRelease.Count: 0 } customer
-                && now >= RetentionPeriod.CustomerDeadline(profile.RegisteredAt, customer.LastOrderAt))
+            if (state.RecordExists && state.State is { } opened)
             {
-                chosen.Add((new ErasedCustomer(id, customer.OrderIds.ToList(), customer.DesignIds.ToList(), source.ToString()), emailKeys.For(profile.Email)));
+                ChooseWhenDue(id, opened);
             }
         });
         var batch = chosen.ToList();
@@ -79,6 +103,8 @@ internal sealed partial class CustomerBatchErasure(
 
         // The keys first: from here every row of these customers is ciphertext without a key, wherever it lies.
         await protector.DestroyKeys(ids);
+        // And no node takes their cookies any more (a node may remember a version it read before the key went).
+        await sessions.Closed(ids);
         var customers = all.Select(entry => entry.Customer).ToList();
         foreach (var eraser in erasers)
         {

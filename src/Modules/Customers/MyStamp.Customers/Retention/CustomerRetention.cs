@@ -176,6 +176,8 @@ internal sealed partial class CustomerGrain : IRetentionSubject, IRemindable
             LogErasureStarted(CustomerId, source);
         }
         var progress = state.Retention.Erasure;
+        // Every node refuses the customer's cookies from here on, not only after its memory of versions runs out.
+        await sessions.Closed([CustomerId]);
         // Durable beside the state: should the node die once the key is gone, the nightly sweep finds this mark and
         // resumes, even for an erasure on request long before the deadline the sweep otherwise looks at.
         await retentionIndex.RecordErasureStarted(RetentionSubjectKind.Customer, CustomerId, progress.StartedAt);

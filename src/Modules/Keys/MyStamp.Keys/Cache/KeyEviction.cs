@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Placement;
-using Orleans.Runtime.Placement;
+using MyStamp.BuildingBlocks.Grains;
 
 namespace MyStamp.Keys.Cache;
 
@@ -65,24 +64,5 @@ internal sealed class NodeKeyCacheGrain(NodeKeyCache cache, ILocalSiloDetails lo
         return membership.CurrentSnapshot.GetSiloStatus(named) == SiloStatus.Active
             ? Task.FromException(new InvalidOperationException("The key cache of a node that just became active was not reached; retry."))
             : Task.CompletedTask;
-    }
-}
-
-/// <summary>Places a grain on the node its string key names (a silo address), or anywhere when that node is gone.</summary>
-[GenerateSerializer]
-[Alias("mystamp.keys.on-named-node")]
-internal sealed class OnNamedNodePlacementStrategy : PlacementStrategy;
-
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
-internal sealed class OnNamedNodePlacementAttribute() : PlacementAttribute(new OnNamedNodePlacementStrategy());
-
-internal sealed class OnNamedNodePlacementDirector : IPlacementDirector
-{
-    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
-    {
-        var compatible = context.GetCompatibleSilos(target);
-        var named = SiloAddress.FromParsableString(target.GrainIdentity.Key.ToString()!);
-        // A node that is gone took its cache with it: any node will do to answer the call.
-        return Task.FromResult(compatible.Contains(named) ? named : context.LocalSilo);
     }
 }

@@ -236,9 +236,10 @@ internal sealed partial class KeyStore : IKeyStoreCompaction, IAsyncDisposable
             {
                 await create.ExecuteNonQueryAsync(cancellationToken);
             }
-            catch (PostgresException raced) when (raced.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            catch (PostgresException raced) when (raced.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
             {
-                // Another node made it first.
+                // Another node made it first: 42P04 when its database was there before ours started, 23505 (the
+                // unique index of pg_database) when both were being created at once. Either way it exists now.
             }
         }
     }

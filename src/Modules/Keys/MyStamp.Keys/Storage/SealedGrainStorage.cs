@@ -99,7 +99,30 @@ internal sealed class SealedGrainStorage(IGrainStorage inner, IPersonalDataProte
     private static bool IsPersonal<T>() => typeof(IPersonalState).IsAssignableFrom(typeof(T));
 
     /// <summary>Binds a sealed state to its state name: one grain type's row does not open as another's.</summary>
-    private static string Purpose(string stateName) => "state:" + stateName;
+    internal static string Purpose(string stateName) => "state:" + stateName;
+}
+
+/// <summary>Opens the rows <see cref="SealedGrainStorage"/> wrote, read in bulk by their owner module (see <see cref="ISealedStates"/>).</summary>
+internal sealed class SealedStates(IPersonalDataProtector protector, Serializer serializer) : ISealedStates
+{
+    public async Task<T?> Open<T>(string stateName, byte[] storedPayload) where T : class, IPersonalState
+    {
+        SealedState? stored;
+        try
+        {
+            // What the ADO.NET storage underneath wrote: the Orleans serialization of the SealedState.
+            stored = serializer.Deserialize<SealedState>(storedPayload);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return null;
+        }
+        if (stored?.Envelope is not { } envelope || !SealedEnvelope.LooksSealed(envelope))
+        {
+            return null;
+        }
+        return await protector.Open(envelope, SealedGrainStorage.Purpose(stateName)) is { } plaintext ? serializer.Deserialize<T>(plaintext) : null;
+    }
 }
 
 public static class SealedGrainStorageHosting

@@ -11,6 +11,12 @@ public sealed class RetentionOptions
     /// <summary>How many index rows the sweep reads at a time.</summary>
     public int SweepBatchSize { get; set; } = 1_000;
 
+    /// <summary>
+    /// How many batches the sweep works on at once: the next batch's reads overlap the previous one's erasure. More
+    /// erases faster and leaves less of the node to requests.
+    /// </summary>
+    public int SweepBatchesAtOnce { get; set; } = 2;
+
     /// <summary>How many subjects the sweep checks at once.</summary>
     public int SweepParallelism { get; set; } = 32;
 

@@ -30,8 +30,11 @@ internal sealed partial class RetentionSweep(
     {
         var startedAt = clock.GetUtcNow();
         var counts = new Counts();
-        // Keyset pagination: a subject that fails is left behind for the next run instead of being read again.
+        // Keyset pagination: a subject that fails is left behind for the next run instead of being read again. Batches
+        // hold disjoint subjects, so the next one starts (its index rows and states read) while the previous one is
+        // still erasing; never more than SweepBatchesAtOnce, so that the request path keeps its share of the node.
         (string Kind, Guid Id) after = ("", Guid.Empty);
+        var running = new List<Task>();
         while (!cancellationToken.IsCancellationRequested)
         {
             var batch = await NextBatch(after, startedAt, cancellationToken);
@@ -40,10 +43,15 @@ internal sealed partial class RetentionSweep(
                 break;
             }
             after = batch[^1];
-            var leftToGrains = await EraseCustomersInBatch(batch, counts, cancellationToken);
-            await Parallel.ForEachAsync(leftToGrains, new ParallelOptions { MaxDegreeOfParallelism = options.Value.SweepParallelism, CancellationToken = cancellationToken },
-                async (subject, _) => counts.Add(subject.Kind, await Check(subject.Kind, subject.Id)));
+            if (running.Count >= Math.Max(1, options.Value.SweepBatchesAtOnce))
+            {
+                var finished = await Task.WhenAny(running);
+                running.Remove(finished);
+                await finished;
+            }
+            running.Add(Sweep(batch, counts, cancellationToken));
         }
+        await Task.WhenAll(running);
 
         // Reminders and erasure requests erase all day long; the nightly sweep purges for them too.
         var purged = options.Value.PhysicalPurge && await ErasedSinceLastPurge(cancellationToken) && await purge.Run(cancellationToken);
@@ -51,6 +59,13 @@ internal sealed partial class RetentionSweep(
         await Record(result, cancellationToken);
         LogSwept(result.Checked, result.CustomersErased, result.OrdersErased, result.NoticesGiven, result.Postponed, result.Failures, purged);
         return result;
+    }
+
+    private async Task Sweep(List<(string Kind, Guid Id)> batch, Counts counts, CancellationToken cancellationToken)
+    {
+        var leftToGrains = await EraseCustomersInBatch(batch, counts, cancellationToken);
+        await Parallel.ForEachAsync(leftToGrains, new ParallelOptions { MaxDegreeOfParallelism = options.Value.SweepParallelism, CancellationToken = cancellationToken },
+            async (subject, _) => counts.Add(subject.Kind, await Check(subject.Kind, subject.Id)));
     }
 
     /// <summary>
