@@ -10,8 +10,8 @@ using PdfSharp.Pdf.IO;
 namespace MyStamp.Privacy.Tests;
 
 /// <summary>
-/// The text a reader sees in a PDF that PDFsharp wrote: each shown string's glyphs turned back into characters
-/// through its font's ToUnicode map (the fonts are embedded subsets, so the content holds glyph numbers, not letters).
+/// The text a reader sees in a PDF that PDFsharp wrote: each shown string as its letters, through its font's ToUnicode
+/// map where the font is an embedded Unicode subset (glyph numbers), as they are where it is a simple WinAnsi font.
 /// </summary>
 internal static partial class PdfText
 {
@@ -31,11 +31,17 @@ internal static partial class PdfText
                     var key = font.Name.StartsWith('/') ? font.Name : "/" + font.Name;
                     map = ToUnicode(Resolve(fonts.Elements[key]) ?? throw new InvalidOperationException($"No font {key} among {string.Join(", ", fonts.Elements.Keys)}."));
                 }
-                else if (operation.OpCode.OpCodeName is OpCodeName.Tj or OpCodeName.TJ && map is not null)
+                else if (operation.OpCode.OpCodeName is OpCodeName.Tj or OpCodeName.TJ)
                 {
                     var text = new StringBuilder();
                     foreach (var shown in Strings(operation.Operands))
                     {
+                        if (map is null)
+                        {
+                            // A simple font (WinAnsi): the bytes are the letters (Latin-1 for every letter the tests read).
+                            text.Append(shown);
+                            continue;
+                        }
                         foreach (var glyph in Glyphs(shown))
                         {
                             text.Append(map.GetValueOrDefault(glyph, "?"));
@@ -83,10 +89,13 @@ internal static partial class PdfText
         return Enumerable.Range(0, shown.Length / 2).Select(i => (shown[2 * i] << 8) | shown[2 * i + 1]);
     }
 
-    private static Dictionary<int, string> ToUnicode(PdfDictionary font)
+    /// <summary>The glyph map of an embedded Unicode (Identity-H) font; null for a simple font, whose bytes are its letters.</summary>
+    private static Dictionary<int, string>? ToUnicode(PdfDictionary font)
     {
-        var toUnicode = Resolve(font.Elements["/ToUnicode"])
-            ?? throw new InvalidOperationException($"The font has no ToUnicode map, only {string.Join(", ", font.Elements.Keys)}.");
+        if (Resolve(font.Elements["/ToUnicode"]) is not { } toUnicode)
+        {
+            return null;
+        }
         var cmap = Encoding.ASCII.GetString(toUnicode.Stream.UnfilteredValue);
         var map = new Dictionary<int, string>();
         var chars = string.Join("\n", Section(cmap, "bfchar"));
