@@ -35,7 +35,7 @@ public sealed class NewOrderModel(IGrainFactory grains, Languages.DomainText tex
             Form.City = Profile.Address.City;
             Form.Country = Profile.Address.Country;
         }
-        Quote = await grains.GetGrain<IOrderCatalogGrain>(0).Quote(Form.Tariff, Form.Sheets);
+        Quote = await grains.GetGrain<IOrdersOverviewGrain>(0).Quote(Form.Tariff, Form.Sheets);
     }
 
     public async Task<IActionResult> OnPost()
@@ -77,7 +77,7 @@ public sealed class NewOrderModel(IGrainFactory grains, Languages.DomainText tex
         await Load();
         if (Form.Sheets >= 1 && Form.Sheets <= Prices.MaxSheetsPro && Enum.IsDefined(Form.Tariff))
         {
-            Quote = await grains.GetGrain<IOrderCatalogGrain>(0).Quote(Form.Tariff, Form.Sheets);
+            Quote = await grains.GetGrain<IOrdersOverviewGrain>(0).Quote(Form.Tariff, Form.Sheets);
         }
         return Page();
     }
@@ -87,7 +87,7 @@ public sealed class NewOrderModel(IGrainFactory grains, Languages.DomainText tex
     private async Task Load()
     {
         var customer = grains.GetGrain<ICustomerGrain>(User.CallerId());
-        Prices = await grains.GetGrain<IOrderCatalogGrain>(0).GetPriceList();
+        Prices = await grains.GetGrain<IOrdersOverviewGrain>(0).GetPriceList();
         Profile = await customer.GetProfile();
         var summaries = await Task.WhenAll((await customer.GetDesignIds()).Take(100).Select(id => grains.GetGrain<IDesignGrain>(id).GetSummary()));
         Designs = summaries.OfType<DesignSummary>().Where(design => design.Status == DesignStatus.Approved).ToList();
