@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Studio.Contracts;
@@ -55,6 +56,7 @@ public sealed class NewOrderModel(IGrainFactory grains, Languages.DomainText tex
             {
                 var address = new PostalAddress(Form.Street ?? "", Form.HouseNumber ?? "", Form.Box, Form.PostalCode ?? "", Form.City ?? "", Form.Country ?? "");
                 var orderId = Guid.CreateVersion7();
+                using var newOrder = GrainStorage.CallingNewGrain(orderId);
                 await grains.GetGrain<IOrderGrain>(orderId).Place(new PlaceOrder(
                     User.CallerId(), Form.DesignId!.Value, Form.Tariff, Form.Sheets, address, Form.ControllerAttestation));
                 return Redirect($"/Orders/{orderId}");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Audit.Contracts;
@@ -80,6 +81,8 @@ public static class OrdersApi
         errors.ThrowIfAny();
 
         var orderId = Guid.CreateVersion7();
+        // A new id: the order grain's activation skips reading a row that cannot exist.
+        using var newOrder = GrainStorage.CallingNewGrain(orderId);
         var order = await grains.GetGrain<IOrderGrain>(orderId).Place(new PlaceOrder(
             user.CallerId(), request.DesignId!.Value, request.Tariff!.Value, request.Sheets!.Value,
             request.ShippingAddress?.ToPostalAddress(), ControllerAttestation: true));
