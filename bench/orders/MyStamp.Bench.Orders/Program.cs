@@ -22,6 +22,8 @@ await using var setup = new BenchSetup(settings);
 var customers = await setup.PrepareCustomers();
 var pro = await setup.PrepareProCustomer();
 var (peerCustomers, peerAdmin) = await PeerScene.Prepare(settings.PeerUrl, settings.ConnectionString, settings.Clients);
+var resultsFolder = Path.GetDirectoryName(Path.GetFullPath(settings.ReportPath))!;
+var traceFiles = await PlacementTrace.RunIfAsked(settings, customers, Path.Combine(resultsFolder, "..", "..", ".data", "bench"), resultsFolder);
 
 // Alternating halves, so that whatever else the shared machine does meanwhile falls on both.
 var firstHalf = settings.OrdersPerClient / 2;
@@ -101,6 +103,12 @@ foreach (var line in timeSpent)
     report.AppendLine(CultureInfo.InvariantCulture, $"| {line.What} | {line.MillisecondsPerOrder:0.0} | {line.CountPerOrder:0.0} |");
 }
 report.AppendLine();
+if (traceFiles.Count > 0)
+{
+    report.AppendLine(CultureInfo.InvariantCulture,
+        $"Node B's threads during an untimed placement round (EventPipe thread-time sampling: waiting threads count too, `BENCH_TRACE_TOOL=<dotnet-trace>`), top methods: {string.Join(", ", traceFiles.Select(file => $"[{file}]({file})"))}.");
+    report.AppendLine();
+}
 report.AppendLine(placementChart);
 report.AppendLine("### Live status: 100 to 10 000 connected clients");
 report.AppendLine();

@@ -11,7 +11,7 @@ public sealed class IndexModel(IGrainFactory grains) : PageModel
 
     public IReadOnlyList<StampFormatSize> Formats => StampFormats.All;
 
-    public async Task OnGetAsync() => Prices = await grains.GetGrain<IOrderCatalogGrain>(0).GetPriceList();
+    public async Task OnGetAsync() => Prices = await grains.GetGrain<IOrdersOverviewGrain>(0).GetPriceList();
 
     /// <summary>A sheet's price with VAT, as a customer pays it.</summary>
     public decimal WithVat(decimal net) => Math.Round(net * (1 + Prices.VatRate / 100m), 2, MidpointRounding.AwayFromZero);

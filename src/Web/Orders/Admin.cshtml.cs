@@ -21,7 +21,7 @@ public sealed class AdminOrdersModel(IGrainFactory grains, Languages.DomainText 
     public async Task OnGet(OrderStatus? status)
     {
         Status = status ?? OrderStatus.Paid;
-        Orders = await grains.GetGrain<IOrderCatalogGrain>(0).ListByStatus(Status, 500);
+        Orders = await grains.GetGrain<IOrdersOverviewGrain>(0).ListByStatus(Status, 500);
     }
 
     public async Task<IActionResult> OnPostMove(Guid orderId, OrderStatus next, OrderStatus from)

@@ -49,7 +49,7 @@ public sealed class AdminPrintModel(IGrainFactory grains, AdminLooks looks) : Pa
     public async Task OnGetAsync(OrderStatus? status)
     {
         Status = status ?? OrderStatus.Paid;
-        var summaries = await grains.GetGrain<IOrderCatalogGrain>(0).ListByStatus(Status, Limit);
+        var summaries = await grains.GetGrain<IOrdersOverviewGrain>(0).ListByStatus(Status, Limit);
         // The overview holds no addresses (by design): each label is read from its order.
         var orders = new List<OrderView>(summaries.Count);
         foreach (var batch in summaries.Chunk(Parallelism))

@@ -10,5 +10,5 @@ public sealed class OrdersIndexModel(IGrainFactory grains) : PageModel
 {
     public IReadOnlyList<OrderSummary> Orders { get; private set; } = [];
 
-    public async Task OnGet() => Orders = await grains.GetGrain<IOrderCatalogGrain>(0).ListForCustomer(User.CallerId(), 500);
+    public async Task OnGet() => Orders = await grains.GetGrain<IOrdersOverviewGrain>(0).ListForCustomer(User.CallerId(), 500);
 }

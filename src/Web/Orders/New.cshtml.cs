@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Studio.Contracts;
@@ -42,7 +43,7 @@ public sealed class NewOrderModel(IGrainFactory grains, Languages.DomainText tex
             Form.City = Profile.Address.City;
             Form.Country = Profile.Address.Country;
         }
-        Quote = await grains.GetGrain<IOrderCatalogGrain>(0).Quote(Form.Tariff, Form.Sheets);
+        Quote = await grains.GetGrain<IOrdersOverviewGrain>(0).Quote(Form.Tariff, Form.Sheets);
     }
 
     public async Task<IActionResult> OnPost()
@@ -62,6 +63,7 @@ public sealed class NewOrderModel(IGrainFactory grains, Languages.DomainText tex
             {
                 var address = new PostalAddress(Form.Street ?? "", Form.HouseNumber ?? "", Form.Box, Form.PostalCode ?? "", Form.City ?? "", Form.Country ?? "");
                 var orderId = Guid.CreateVersion7();
+                using var newOrder = GrainStorage.CallingNewGrain(orderId);
                 await grains.GetGrain<IOrderGrain>(orderId).Place(new PlaceOrder(
                     User.CallerId(), Form.DesignId!.Value, Form.Tariff, Form.Sheets, address, Form.ControllerAttestation));
                 return Redirect($"/Orders/{orderId}");
@@ -84,7 +86,7 @@ public sealed class NewOrderModel(IGrainFactory grains, Languages.DomainText tex
         await Load();
         if (Form.Sheets >= 1 && Form.Sheets <= Prices.MaxSheetsPro && Enum.IsDefined(Form.Tariff))
         {
-            Quote = await grains.GetGrain<IOrderCatalogGrain>(0).Quote(Form.Tariff, Form.Sheets);
+            Quote = await grains.GetGrain<IOrdersOverviewGrain>(0).Quote(Form.Tariff, Form.Sheets);
         }
         return Page();
     }
@@ -94,7 +96,7 @@ public sealed class NewOrderModel(IGrainFactory grains, Languages.DomainText tex
     private async Task Load()
     {
         var customer = grains.GetGrain<ICustomerGrain>(User.CallerId());
-        Prices = await grains.GetGrain<IOrderCatalogGrain>(0).GetPriceList();
+        Prices = await grains.GetGrain<IOrdersOverviewGrain>(0).GetPriceList();
         Profile = await customer.GetProfile();
         var designs = await grains.GetGrain<IDesignCatalogGrain>(0).ListForOwner(User.CallerId(), 100);
         Designs = designs.Where(design => design.Status == DesignStatus.Approved).ToList();

@@ -24,7 +24,8 @@ public sealed class TelemetryTests
     public async Task The_project_meters_are_scraped_by_admins_only_and_no_telemetry_holds_the_customers_data()
     {
         var spans = new List<Activity>();
-        await using var node = new MyStampNode(configureServices: services =>
+        // Spans are recorded only where something takes them: here the in-memory exporter below.
+        await using var node = new MyStampNode(settings: new Dictionary<string, string?> { ["Telemetry:Traces"] = "true" }, configureServices: services =>
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
         node.Start();
 

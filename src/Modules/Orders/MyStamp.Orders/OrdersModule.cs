@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Database;
 using MyStamp.Orders.Mail;
-using MyStamp.Orders.Overview;
+using MyStamp.Orders.OrdersOverview;
 using MyStamp.Orders.Payment;
 using MyStamp.Orders.Pricing;
 using MyStamp.Orders.Production;
@@ -29,7 +29,7 @@ public static class OrdersModule
 
         // The payment step: swap this registration for a real provider.
         services.AddSingleton<IPaymentGateway, SimulatedPaymentGateway>();
-        services.AddSingleton<OrdersOverview>();
+        services.AddSingleton<OrdersOverviewTable>();
         services.AddSingleton<OrdersMetrics>();
         services.AddSingleton<OrderMails>();
         // O7: the customer's erasure also erases what this module keeps about them outside the order grains.

@@ -39,7 +39,7 @@ public sealed class OrdersHub(OrderFeedNode node, IGrainFactory grains) : Hub
     /// <summary>The current status of the caller's orders, newest first: what a reconnecting client calls to catch up.</summary>
     public async Task<IReadOnlyList<OrderStatusChanged>> GetMyOrders()
     {
-        var orders = await grains.GetGrain<IOrderCatalogGrain>(0).ListForCustomer(CallerId(), 500);
+        var orders = await grains.GetGrain<IOrdersOverviewGrain>(0).ListForCustomer(CallerId(), 500);
         return orders.Select(order => new OrderStatusChanged(order.OrderId, order.Status, order.StatusAt)).ToList();
     }
 

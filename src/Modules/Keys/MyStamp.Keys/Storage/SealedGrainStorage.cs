@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Keys.Contracts;
 using MyStamp.Keys.Envelopes;
 using Orleans.Serialization;
@@ -25,6 +26,14 @@ internal sealed class SealedGrainStorage(IGrainStorage inner, IPersonalDataProte
 {
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (grainId.TryGetGuidKey(out var key, out _) && GrainStorage.IsNewGrain(key))
+        {
+            // The caller minted this id for the call that activates the grain: there is no row, so no round trip.
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            grainState.State = Activator.CreateInstance<T>();
+            return;
+        }
         if (!IsPersonal<T>())
         {
             await inner.ReadStateAsync(stateName, grainId, grainState);

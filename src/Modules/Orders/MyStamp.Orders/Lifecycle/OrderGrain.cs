@@ -6,7 +6,7 @@ using MyStamp.Customers.Contracts;
 using MyStamp.Keys.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Orders.Mail;
-using MyStamp.Orders.Overview;
+using MyStamp.Orders.OrdersOverview;
 using MyStamp.Orders.Payment;
 using MyStamp.Orders.Pricing;
 using MyStamp.Retention.Contracts;
@@ -53,7 +53,7 @@ internal sealed partial class OrderGrain(
     [PersistentState("order", GrainStorage.Name)] IPersistentState<OrderState> order,
     PriceCalculator pricing,
     IPaymentGateway payments,
-    OrdersOverview overview,
+    OrdersOverviewTable overview,
     TimeProvider clock,
     IRetentionIndex retentionIndex,
     OrdersMetrics metrics,

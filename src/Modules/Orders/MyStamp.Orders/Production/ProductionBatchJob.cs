@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.Orders.Contracts;
-using MyStamp.Orders.Overview;
+using MyStamp.Orders.OrdersOverview;
 using Quartz;
 
 namespace MyStamp.Orders.Production;
@@ -28,7 +28,7 @@ public sealed class ProductionBatchOptions
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed partial class ProductionBatchJob(
-    OrdersOverview overview,
+    OrdersOverviewTable overview,
     IGrainFactory grains,
     IOptions<ProductionBatchOptions> options,
     ILogger<ProductionBatchJob> logger) : IJob

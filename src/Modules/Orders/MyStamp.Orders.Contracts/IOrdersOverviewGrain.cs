@@ -4,8 +4,9 @@ namespace MyStamp.Orders.Contracts;
 /// Lists orders from the orders overview (a read model in PostgreSQL that holds no personal data) and
 /// quotes prices from the configured price table. Stateless: use key 0.
 /// </summary>
+// The alias keeps its earlier name ("catalog"): messages and references already persisted stay readable.
 [Alias("mystamp.orders.catalog")]
-public interface IOrderCatalogGrain : IGrainWithIntegerKey
+public interface IOrdersOverviewGrain : IGrainWithIntegerKey
 {
     /// <summary>A customer's orders, newest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<OrderSummary>> ListForCustomer(Guid customerId, int limit);

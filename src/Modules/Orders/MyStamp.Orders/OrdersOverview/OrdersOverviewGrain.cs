@@ -4,11 +4,11 @@ using MyStamp.Orders.Lifecycle;
 using MyStamp.Orders.Pricing;
 using Orleans.Concurrency;
 
-namespace MyStamp.Orders.Overview;
+namespace MyStamp.Orders.OrdersOverview;
 
 /// <summary>Answers lists and price quotes; holds nothing, so every node runs its own copies.</summary>
 [StatelessWorker]
-internal sealed class OrderCatalogGrain(OrdersOverview overview, PriceCalculator pricing) : Grain, IOrderCatalogGrain
+internal sealed class OrdersOverviewGrain(OrdersOverviewTable overview, PriceCalculator pricing) : Grain, IOrdersOverviewGrain
 {
     public Task<IReadOnlyList<OrderSummary>> ListForCustomer(Guid customerId, int limit) => overview.ListForCustomer(customerId, limit);
 

@@ -1,13 +1,13 @@
 using MyStamp.Orders.Contracts;
 using Npgsql;
 
-namespace MyStamp.Orders.Overview;
+namespace MyStamp.Orders.OrdersOverview;
 
 /// <summary>
 /// The orders overview table (<c>orders_overview</c>): written by each order grain whenever it changes,
 /// read for lists. The grain is the truth; the overview only helps find orders. No personal data.
 /// </summary>
-internal sealed class OrdersOverview(NpgsqlDataSource dataSource)
+internal sealed class OrdersOverviewTable(NpgsqlDataSource dataSource)
 {
     private const string Columns = "order_id, customer_id, design_id, status, status_at, tariff, sheets, total, currency, placed_at, bulk_order_id";
 
