@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Web.Errors;
 using MyStamp.Orders.Contracts;
 using MyStamp.Web.Security;
 
@@ -60,9 +61,7 @@ public sealed class BulkOrderModel(IGrainFactory grains, Languages.DomainText te
         }
         catch (DomainException exception)
         {
-            Problem = exception.FieldErrors.Count > 0
-                ? string.Join(" ", text.FieldErrors(exception).SelectMany(pair => pair.Value))
-                : text.Title(exception);
+            Problem = FormErrors.From(exception, text).OneLine;
             return Page();
         }
     }
