@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Customers.Contracts;
 using MyStamp.Customers.EmailIndex;
 using MyStamp.Customers.Mail;
@@ -9,7 +9,6 @@ using MyStamp.Customers.Profile;
 using MyStamp.Customers.Sessions;
 using MyStamp.Keys.Contracts;
 using MyStamp.Privacy.Contracts;
-using MyStamp.Retention.Contracts;
 
 namespace MyStamp.Customers.Accounts;
 

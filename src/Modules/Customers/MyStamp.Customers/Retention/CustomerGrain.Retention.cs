@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
-using MyStamp.BuildingBlocks.Retention;
-using MyStamp.Customers.Contracts;
 using MyStamp.Retention.Contracts;
+using MyStamp.Customers.Contracts;
 
 namespace MyStamp.Customers.Accounts;
 

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Logging;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
-using MyStamp.Retention.Contracts;
 
 // The order's retention (O7), beside its lifecycle: same grain, same state, its own file.
 namespace MyStamp.Orders.Lifecycle;

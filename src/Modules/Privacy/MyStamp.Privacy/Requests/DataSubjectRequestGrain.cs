@@ -1,7 +1,7 @@
 using System.Globalization;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Customers.Contracts;
 using MyStamp.Keys.Contracts;
 using MyStamp.Privacy.Contracts;
@@ -9,7 +9,6 @@ using MyStamp.Privacy.IdentityDocuments;
 using MyStamp.Privacy.Mail;
 using MyStamp.Mail.Contracts;
 using MyStamp.Privacy.Register;
-using MyStamp.Retention.Contracts;
 
 namespace MyStamp.Privacy.Requests;
 
