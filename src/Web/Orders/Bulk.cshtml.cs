@@ -45,14 +45,6 @@ public sealed class BulkOrderModel(IGrainFactory grains, Languages.DomainText te
     {
         try
         {
-            if (file is null || file.Length == 0)
-            {
-                throw DomainException.Invalid("file", "Choose a CSV file.");
-            }
-            if (file.Length > OrdersApi.MaxBulkFileBytes)
-            {
-                throw new DomainException(DomainErrorKind.PayloadTooLarge, $"A bulk file may be at most {OrdersApi.MaxBulkFileBytes / (1024 * 1024)} MB.");
-            }
             var csv = await BulkFile.ReadCsv(file);
             var receipt = await grains.GetGrain<IBulkOrderIntakeGrain>(User.CallerId())
                 .Submit(new SubmitBulkOrder(Guid.CreateVersion7(), csv, controllerAttestation));
