@@ -108,6 +108,7 @@ public static class WebModule
         app.MapLanguageSwitcher();
         app.MapStudioApi();
         app.MapPrivacyApi();
+        app.MapPrivacyAdminApi();
         app.MapAdminConsole();
         app.MapApiReference();
         app.MapHub<AdminJobsHub>(AdminJobsHub.Path)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Web.Errors;
 using MyStamp.Customers.Contracts;
 using MyStamp.Web.Languages;
 using MyStamp.Web.Security;
@@ -19,7 +20,7 @@ public sealed class EditProfileModel(IGrainFactory grains, DomainText text) : Pa
     [BindProperty]
     public string? Language { get; set; }
 
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public string? Problem { get; private set; }
 
@@ -38,16 +39,17 @@ public sealed class EditProfileModel(IGrainFactory grains, DomainText text) : Pa
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var input = Form.ToInput(acceptedPolicyVersion: null, Errors);
+        var fieldErrors = new Dictionary<string, string[]>();
+        var input = Form.ToInput(acceptedPolicyVersion: null, fieldErrors);
         // A form without the field (a script posting only the profile) keeps the language as it is.
         var language = CustomerLanguages.FromCode(Language);
         if (language is null && !string.IsNullOrWhiteSpace(Language))
         {
-            Errors["language"] = ["Choose Dutch, French, German or English."];
+            fieldErrors["language"] = ["Choose Dutch, French, German or English."];
         }
-        if (Errors.Count > 0)
+        if (fieldErrors.Count > 0)
         {
-            Errors = Errors.ToDictionary(pair => pair.Key, pair => pair.Value.Select(text.Translate).ToArray());
+            Errors = FormErrors.From(DomainException.Invalid(fieldErrors), text).Fields;
             return Page();
         }
         try
@@ -66,8 +68,7 @@ public sealed class EditProfileModel(IGrainFactory grains, DomainText text) : Pa
         }
         catch (DomainException failure)
         {
-            Errors = text.FieldErrors(failure);
-            Problem = text.Title(failure);
+            (Problem, Errors) = FormErrors.From(failure, text);
             HasProfile = failure.Kind != DomainErrorKind.NotFound;
             return Page();
         }

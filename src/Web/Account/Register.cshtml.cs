@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Web.Errors;
 using MyStamp.Customers.Contracts;
 using MyStamp.Privacy.Contracts;
 using MyStamp.Web.Languages;
@@ -20,7 +21,7 @@ public sealed class RegisterModel(IGrainFactory grains, DomainText text) : PageM
     [BindProperty]
     public bool AcceptPolicy { get; set; }
 
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public string? Problem { get; private set; }
 
@@ -37,10 +38,11 @@ public sealed class RegisterModel(IGrainFactory grains, DomainText text) : PageM
             // A form posted without the field (not ours): the version in force is the one accepted and shown.
             PolicyVersion = await CurrentPolicyVersion();
         }
-        var input = Form.ToInput(AcceptPolicy ? PolicyVersion : null, Errors);
-        if (Errors.Count > 0)
+        var fieldErrors = new Dictionary<string, string[]>();
+        var input = Form.ToInput(AcceptPolicy ? PolicyVersion : null, fieldErrors);
+        if (fieldErrors.Count > 0)
         {
-            Errors = Errors.ToDictionary(pair => pair.Key, pair => pair.Value.Select(text.Translate).ToArray());
+            Errors = FormErrors.From(DomainException.Invalid(fieldErrors), text).Fields;
             return Page();
         }
         try
@@ -51,8 +53,7 @@ public sealed class RegisterModel(IGrainFactory grains, DomainText text) : PageM
         }
         catch (DomainException failure)
         {
-            Errors = text.FieldErrors(failure);
-            Problem = text.Title(failure);
+            (Problem, Errors) = FormErrors.From(failure, text);
             return Page();
         }
     }

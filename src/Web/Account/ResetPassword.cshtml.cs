@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Web.Errors;
 using MyStamp.Customers.Contracts;
 
 namespace MyStamp.Web.Account;
@@ -11,7 +12,7 @@ namespace MyStamp.Web.Account;
 /// every other session of the account out.
 /// </summary>
 [EnableRateLimiting(AccountRateLimits.PasswordReset)]
-public sealed class ResetPasswordModel(IGrainFactory grains) : PageModel
+public sealed class ResetPasswordModel(IGrainFactory grains, Languages.DomainText text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -19,7 +20,7 @@ public sealed class ResetPasswordModel(IGrainFactory grains) : PageModel
     [BindProperty]
     public string? NewPassword { get; set; }
 
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public void OnGet()
     {
@@ -35,7 +36,7 @@ public sealed class ResetPasswordModel(IGrainFactory grains) : PageModel
         }
         catch (DomainException failure)
         {
-            Errors = failure.FieldErrors.ToDictionary();
+            Errors = FormErrors.From(failure, text).Fields;
             return Page();
         }
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Web.Errors;
 using MyStamp.Orders.Contracts;
 using MyStamp.Web.Security;
 
@@ -32,7 +33,7 @@ public sealed class AdminOrdersModel(IGrainFactory grains, Languages.DomainText 
         }
         catch (DomainException exception)
         {
-            Problem = text.Title(exception);
+            Problem = FormErrors.From(exception, text).OneLine;
         }
         return Redirect($"/Admin/Orders?status={from}");
     }

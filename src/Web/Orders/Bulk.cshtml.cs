@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Web.Errors;
 using MyStamp.Orders.Contracts;
 using MyStamp.Web.Security;
 
@@ -44,14 +45,6 @@ public sealed class BulkOrderModel(IGrainFactory grains, Languages.DomainText te
     {
         try
         {
-            if (file is null || file.Length == 0)
-            {
-                throw DomainException.Invalid("file", "Choose a CSV file.");
-            }
-            if (file.Length > OrdersApi.MaxBulkFileBytes)
-            {
-                throw new DomainException(DomainErrorKind.PayloadTooLarge, $"A bulk file may be at most {OrdersApi.MaxBulkFileBytes / (1024 * 1024)} MB.");
-            }
             var csv = await BulkFile.ReadCsv(file);
             var receipt = await grains.GetGrain<IBulkOrderIntakeGrain>(User.CallerId())
                 .Submit(new SubmitBulkOrder(Guid.CreateVersion7(), csv, controllerAttestation));
@@ -60,9 +53,7 @@ public sealed class BulkOrderModel(IGrainFactory grains, Languages.DomainText te
         }
         catch (DomainException exception)
         {
-            Problem = exception.FieldErrors.Count > 0
-                ? string.Join(" ", text.FieldErrors(exception).SelectMany(pair => pair.Value))
-                : text.Title(exception);
+            Problem = FormErrors.From(exception, text).OneLine;
             return Page();
         }
     }

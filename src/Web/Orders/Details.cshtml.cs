@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Web.Errors;
 using MyStamp.Orders.Contracts;
 using MyStamp.Web.Security;
 
@@ -9,7 +10,7 @@ namespace MyStamp.Web.Orders;
 
 /// <summary>One order: its status updates live (SignalR), with the simulated payment and cancellation.</summary>
 [Authorize]
-public sealed class OrderDetailsModel(IGrainFactory grains) : PageModel
+public sealed class OrderDetailsModel(IGrainFactory grains, Languages.DomainText text) : PageModel
 {
     public OrderView Order { get; private set; } = null!;
 
@@ -43,7 +44,7 @@ public sealed class OrderDetailsModel(IGrainFactory grains) : PageModel
         }
         catch (DomainException exception)
         {
-            Problem = exception.Title;
+            Problem = FormErrors.From(exception, text).OneLine;
         }
         return Redirect($"/Orders/{id}");
     }

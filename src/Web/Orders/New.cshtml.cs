@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Web.Errors;
 using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
@@ -70,17 +71,7 @@ public sealed class NewOrderModel(IGrainFactory grains, Languages.DomainText tex
             }
             catch (DomainException exception)
             {
-                foreach (var (field, messages) in exception.FieldErrors)
-                {
-                    foreach (var message in messages)
-                    {
-                        ModelState.AddModelError(FormField(field), text.Translate(message));
-                    }
-                }
-                if (exception.FieldErrors.Count == 0)
-                {
-                    ModelState.AddModelError("", text.Title(exception));
-                }
+                FormErrors.From(exception, text).AddTo(ModelState, FormField);
             }
         }
         await Load();

@@ -20,9 +20,6 @@ namespace MyStamp.Web.Orders;
 /// <summary>The Orders and Pro bulk orders API (API.md), and the live-status hub at /hubs/orders.</summary>
 public static class OrdersApi
 {
-    /// <summary>Largest bulk file accepted: 10 000 lines of a few hundred bytes fit with room to spare.</summary>
-    public const long MaxBulkFileBytes = 5 * 1024 * 1024;
-
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/api/orders").RequireAuthorization();
@@ -97,21 +94,12 @@ public static class OrdersApi
             throw new DomainException(DomainErrorKind.UnsupportedMediaType, "Send the CSV as multipart/form-data in the field 'file'.");
         }
         var form = await http.ReadFormAsync();
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0)
-        {
-            throw DomainException.Invalid("file", "Choose a CSV file.");
-        }
-        if (file.Length > MaxBulkFileBytes)
-        {
-            throw new DomainException(DomainErrorKind.PayloadTooLarge, $"A bulk file may be at most {MaxBulkFileBytes / (1024 * 1024)} MB.");
-        }
+        var csv = await BulkFile.ReadCsv(form.Files.GetFile("file"));
         var attested = form["controllerAttestation"].ToString() is "true" or "on" or "True";
         if (!attested)
         {
             throw DomainException.Invalid("controllerAttestation", "Confirm that you may use the likeness and names of the people shown or named on your stamps.");
         }
-        var csv = await BulkFile.ReadCsv(file);
         var receipt = await grains.GetGrain<IBulkOrderIntakeGrain>(user.CallerId())
             .Submit(new SubmitBulkOrder(Guid.CreateVersion7(), csv, attested));
         return Results.Accepted($"/api/pro/bulk-orders/{receipt.BulkOrderId}", new BulkOrderAccepted(receipt.BulkOrderId, receipt.AlreadySubmitted));

@@ -18,9 +18,6 @@ namespace MyStamp.Web.Studio;
 /// <summary>The Designs part of the HTTP API (API.md): upload, crop, preview, print sheet, moderation.</summary>
 public static class StudioApi
 {
-    /// <summary>The most designs a customer's list shows.</summary>
-    internal const int MaxListed = 1_000;
-
     public static IEndpointRouteBuilder MapStudioApi(this IEndpointRouteBuilder endpoints)
     {
         var limits = endpoints.ServiceProvider.GetRequiredService<IConfiguration>()
@@ -73,7 +70,7 @@ public static class StudioApi
 
     /// <summary>GET /api/designs: the caller's designs, newest first, from the design catalog.</summary>
     private static async Task<IResult> Mine(HttpContext http, IGrainFactory grains) =>
-        Results.Ok((await grains.GetGrain<IDesignCatalogGrain>(0).ListForOwner(http.User.CallerId(), MaxListed)).Select(DesignResponse.From));
+        Results.Ok((await MyDesigns.List(grains, http.User)).Select(DesignResponse.From));
 
     private static IResult Formats() => Results.Ok(StampFormats.All.Select(FormatResponse.From));
 
@@ -145,7 +142,7 @@ public static class StudioApi
         return Results.File(file.Content, file.ContentType);
     }
 
-    internal static DesignViewer Viewer(ClaimsPrincipal user) => new(user.CallerId(), user.IsAdmin());
+    private static DesignViewer Viewer(ClaimsPrincipal user) => MyDesigns.Viewer(user);
 }
 
 /// <summary>The answer to an upload (API.md).</summary>

@@ -14,7 +14,7 @@ public sealed class IndexModel(IGrainFactory grains) : PageModel
     public IReadOnlyList<DesignView> Designs { get; private set; } = [];
 
     public async Task OnGetAsync() =>
-        Designs = await grains.GetGrain<IDesignCatalogGrain>(0).ListForOwner(User.CallerId(), StudioApi.MaxListed);
+        Designs = await MyDesigns.List(grains, User);
 }
 
 /// <summary>/Studio/Upload: choose a photo and a format; the upload shows its progress.</summary>
@@ -40,7 +40,7 @@ public sealed class DesignModel(IGrainFactory grains) : PageModel
     {
         try
         {
-            Design = await grains.GetGrain<IDesignGrain>(id).Get(StudioApi.Viewer(User));
+            Design = await grains.GetGrain<IDesignGrain>(id).Get(MyDesigns.Viewer(User));
             return Page();
         }
         catch (DomainException exception) when (exception.Kind == DomainErrorKind.NotFound)
@@ -54,7 +54,7 @@ public sealed class DesignModel(IGrainFactory grains) : PageModel
     {
         try
         {
-            await grains.GetGrain<IDesignGrain>(id).Submit(StudioApi.Viewer(User));
+            await grains.GetGrain<IDesignGrain>(id).Submit(MyDesigns.Viewer(User));
             return RedirectToPage(new { id });
         }
         catch (DomainException exception) when (exception.Kind == DomainErrorKind.NotFound)

@@ -1,11 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Customers.Contracts;
 using MyStamp.Integration.Tests.Keys;
 using MyStamp.Integration.Tests.Retention;
-using MyStamp.Retention.Contracts;
 
 namespace MyStamp.Integration.Tests.Customers;
 

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Customers.Contracts;
 using MyStamp.Integration.Tests.Infrastructure;
 using MyStamp.Keys.Contracts;
-using MyStamp.Retention.Contracts;
 using Npgsql;
 using Orleans.Runtime;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Orders.Contracts;
 using MyStamp.Studio.Contracts;
 using Npgsql;

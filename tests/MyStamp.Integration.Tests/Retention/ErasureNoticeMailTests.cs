@@ -1,5 +1,5 @@
 using MyStamp.Customers.Contracts;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 
 namespace MyStamp.Integration.Tests.Retention;
 

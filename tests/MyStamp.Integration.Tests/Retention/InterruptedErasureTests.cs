@@ -1,8 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
-using MyStamp.Retention.Contracts;
 using MyStamp.Studio.Contracts;
 
 namespace MyStamp.Integration.Tests.Retention;

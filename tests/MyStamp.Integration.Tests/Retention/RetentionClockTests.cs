@@ -1,8 +1,7 @@
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Customers.Contracts;
 using MyStamp.Integration.Tests.Infrastructure;
 using MyStamp.Orders.Contracts;
-using MyStamp.Retention.Contracts;
 using MyStamp.Studio.Contracts;
 
 namespace MyStamp.Integration.Tests.Retention;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Integration.Tests.Infrastructure;
 
 namespace MyStamp.Integration.Tests.Retention;

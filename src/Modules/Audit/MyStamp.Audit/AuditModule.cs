@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MyStamp.Audit.PersonalDataViews;
 using MyStamp.BuildingBlocks.Database;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 
 namespace MyStamp.Audit;
 

@@ -10,7 +10,7 @@ using MyStamp.Customers.Accounts;
 using MyStamp.Customers.Admins;
 using MyStamp.Customers.EmailIndex;
 using MyStamp.Customers.Mail;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 
 namespace MyStamp.Customers;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyStamp.BuildingBlocks.Database;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Mail.Contracts;
 using MyStamp.Mail.Delivery;
 using MyStamp.Mail.Outbox;

@@ -8,7 +8,7 @@ using MyStamp.Orders.Payment;
 using MyStamp.Orders.Pricing;
 using MyStamp.Orders.Production;
 using MyStamp.Orders.Retention;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using Quartz;
 
 namespace MyStamp.Orders;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MyStamp.Privacy.Mail;
 using MyStamp.BuildingBlocks.Database;
 using MyStamp.BuildingBlocks.Imaging;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Privacy.Audience;
 using MyStamp.Privacy.Erasure;
 using MyStamp.Privacy.IdentityDocuments;

@@ -71,6 +71,28 @@ public static class RetentionReminder
 {
     /// <summary>The one reminder each retention subject registers for its deadline (or its notice).</summary>
     public const string Name = "retention";
+
+    /// <summary>
+    /// What a subject does when a reminder ticks, the same for every subject: its retention reminder re-checks the
+    /// deadline (<see cref="IRetentionSubject.CheckRetention"/>, on the grain itself, not through a grain call); any
+    /// other reminder is not retention's. A failure is only logged: the reminder ticks again a day later and resumes,
+    /// and the nightly sweep looks too.
+    /// </summary>
+    public static async Task Tick(IRetentionSubject subject, string reminderName, Action<Exception> logFailure)
+    {
+        if (reminderName != Name)
+        {
+            return;
+        }
+        try
+        {
+            await subject.CheckRetention(ErasureSource.Reminder);
+        }
+        catch (Exception exception)
+        {
+            logFailure(exception);
+        }
+    }
 }
 
 /// <summary>

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Database;
-using MyStamp.BuildingBlocks.Retention;
 using MyStamp.Retention.Contracts;
 using MyStamp.Retention.Index;
 using MyStamp.Retention.Notices;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Web.Errors;
 using MyStamp.Customers.Contracts;
 using MyStamp.Privacy.Contracts;
 using MyStamp.Web.Admin.Looks;
@@ -72,7 +73,7 @@ public sealed class PrivacyAdminModel(IGrainFactory grains, AdminLooks looks, Do
         }
         catch (DomainException exception)
         {
-            Message = text.Title(exception) + " " + string.Join(" ", text.FieldErrors(exception).Values.SelectMany(v => v));
+            Message = FormErrors.From(exception, text).OneLine;
             return RedirectToPage();
         }
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MyStamp.Audit.Contracts;
 using MyStamp.BuildingBlocks.Errors;
+using MyStamp.Web.Errors;
 using MyStamp.Privacy.Contracts;
 using MyStamp.Web.Admin.Looks;
 using MyStamp.Web.Languages;
@@ -30,7 +31,7 @@ public sealed class RequestDecisionModel(IGrainFactory grains, AdminLooks looks,
         }
         catch (DomainException exception)
         {
-            Error = text.Title(exception) + " " + string.Join(" ", text.FieldErrors(exception).Values.SelectMany(v => v));
+            Error = FormErrors.From(exception, text).OneLine;
             return await Load(id) ? Page() : NotFound();
         }
     }

@@ -1,5 +1,5 @@
 using MyStamp.Audit.Contracts;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using Npgsql;
 
 namespace MyStamp.Audit.PersonalDataViews;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Customers.Contracts;
 using MyStamp.Customers.EmailIndex;
 using MyStamp.Customers.Mail;
@@ -9,65 +9,14 @@ using MyStamp.Customers.Profile;
 using MyStamp.Customers.Sessions;
 using MyStamp.Keys.Contracts;
 using MyStamp.Privacy.Contracts;
-using MyStamp.Retention.Contracts;
 
 namespace MyStamp.Customers.Accounts;
 
-/// <summary>The state of one customer, stored under its own state name.</summary>
-[GenerateSerializer]
-[Alias("mystamp.customers.customer-state")]
-public sealed class CustomerState : IPersonalState
-{
-    /// <summary>
-    /// Sealed under the customer's own key (the grain's key is the customer id). While an erasure runs, what is
-    /// left (ids, index hashes, progress) is sealed under a key of the erasure's own, since the customer's key is
-    /// destroyed first.
-    /// </summary>
-    Guid? IPersonalState.DataSubject => Retention.Erasure is { RecordKey: var key } && key != Guid.Empty ? key : null;
-
-    /// <summary>Exactly the categories of O1; null until registered.</summary>
-    [Id(0)] public CustomerProfile? Profile { get; set; }
-    [Id(1)] public List<Guid> OrderIds { get; set; } = [];
-    [Id(2)] public List<Guid> DesignIds { get; set; } = [];
-    /// <summary>The channels objected to (O4): absolute, never removed by the shop.</summary>
-    [Id(3)] public HashSet<AdvertisingChannel> Objections { get; set; } = [];
-    [Id(4)] public DateTimeOffset? LastOrderAt { get; set; }
-    [Id(5)] internal Credentials? Credentials { get; set; }
-    /// <summary>Since when and how each objection reached us, one record per channel.</summary>
-    [Id(6)] public List<ObjectionRecord> ObjectionRecords { get; set; } = [];
-    /// <summary>
-    /// Index keys of e-mail addresses the customer gave up and that the index may still list: saved
-    /// with the new address, released afterwards, retried after a crash.
-    /// </summary>
-    [Id(7)] public List<string> EmailKeysToRelease { get; set; } = [];
-    /// <summary>O7: the erasure deadline, the notice given for it, and an erasure in progress.</summary>
-    [Id(8)] public CustomerRetention Retention { get; set; } = new();
-    /// <summary>Sign-in cookies carry the version they were issued for; another version is signed out on its next request.</summary>
-    [Id(9)] public int SessionVersion { get; set; }
-    /// <summary>
-    /// The address has not been confirmed through its mailed link yet: set at registration and at every change of
-    /// address. Stored this way round so that accounts from before verification existed keep ordering.
-    /// </summary>
-    [Id(15)] public bool EmailAwaitsVerification { get; set; }
-}
-
-/// <summary>What the module itself asks of a customer's account: sign-in and the e-mail index's question.</summary>
-[Alias("mystamp.customers.customer-sign-in")]
-internal interface ICustomerAccountGrain : IEmailHolderGrain
-{
-    /// <summary>Marks the address verified when <paramref name="emailKey"/> is still the customer's; false otherwise.</summary>
-    Task<bool> ConfirmEmail(string emailKey);
-
-    /// <summary>Mails a password-reset link; nothing when no account exists under this id.</summary>
-    Task SendPasswordReset();
-
-    /// <summary>Sets a new password through a reset link's token; returns the new session version.</summary>
-    Task<int> ResetPassword(string token, string newPassword);
-}
-
 /// <summary>
-/// One customer: registration, sign-in, profile and rectification, objections, and what other modules
-/// tell it (orders, designs). Its key is a random id, never personal data.
+/// One customer: registration, profile and rectification, language, policy, objections, and what other modules tell it
+/// (orders, designs). Sign-in and sessions are in <c>CustomerGrain.SignIn.cs</c>, retention in
+/// <c>CustomerGrain.Retention.cs</c>, the account's mail in <c>CustomerGrain.Mail.cs</c>. Its key is a random id, never
+/// personal data.
 /// </summary>
 internal sealed partial class CustomerGrain(
     [PersistentState("customer", GrainStorage.Name)] IPersistentState<CustomerState> customer,
@@ -330,72 +279,6 @@ internal sealed partial class CustomerGrain(
         }
     }
 
-    public Task<bool> HoldsEmailKey(string key) =>
-        Task.FromResult(_claiming.Contains(key) || (customer.State.Profile is { } profile && emailKeys.For(profile.Email) == key));
-
-    public async Task<SignedInAccount?> SignIn(string normalisedEmail, string password)
-    {
-        var profile = customer.State.Profile;
-        var credentials = customer.State.Credentials;
-        // An index entry left over from an address the customer gave up never signs anyone in.
-        if (profile is null || credentials is null || IsBeingErased || EmailAddressRule.Normalise(profile.Email) != normalisedEmail)
-        {
-            passwords.VerifyAgainstNothing(password);
-            return null;
-        }
-        var (accepted, changed) = credentials.Check(passwords, password, clock.GetUtcNow());
-        if (changed)
-        {
-            await Save();
-        }
-        if (!accepted)
-        {
-            LogSignInRefused(CustomerId, credentials.LockedUntil is not null);
-            return null;
-        }
-        return new SignedInAccount(CustomerId, IsAdmin: false, profile.AccountType, customer.State.SessionVersion, profile.Language);
-    }
-
-    public async Task<int> EndSessions()
-    {
-        if (customer.State.Profile is null || IsBeingErased)
-        {
-            throw DomainException.NotFound("The account");
-        }
-        customer.State.SessionVersion++;
-        await Save();
-        await sessions.Changed(CustomerId, admin: false, customer.State.SessionVersion);
-        LogSessionsEnded(CustomerId);
-        return customer.State.SessionVersion;
-    }
-
-    public async Task<int> ChangePassword(string currentPassword, string newPassword)
-    {
-        if (customer.State.Profile is null || IsBeingErased || customer.State.Credentials is not { } credentials)
-        {
-            throw DomainException.NotFound("The account");
-        }
-        var errors = new FieldErrors();
-        var password = PasswordRule.Validate(newPassword, errors);
-        errors.ThrowIfAny();
-        var (accepted, changed) = credentials.Check(passwords, currentPassword ?? "", clock.GetUtcNow());
-        if (!accepted)
-        {
-            if (changed)
-            {
-                await Save();
-            }
-            throw DomainException.Invalid("currentPassword", "The current password is not right, or the account is locked for a while after too many attempts.");
-        }
-        customer.State.Credentials = new Credentials { PasswordHash = passwords.Hash(password!) };
-        // A new password ends every session: whoever knew the old one is signed out everywhere.
-        customer.State.SessionVersion++;
-        await Save();
-        await sessions.Changed(CustomerId, admin: false, customer.State.SessionVersion);
-        LogPasswordChanged(CustomerId);
-        return customer.State.SessionVersion;
-    }
-
     private async Task ReleaseGivenUpEmailKeys()
     {
         foreach (var key in customer.State.EmailKeysToRelease.ToList())
@@ -434,13 +317,4 @@ internal sealed partial class CustomerGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId} rectified their profile")]
     private partial void LogRectified(Guid customerId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId}'s sessions were ended")]
-    private partial void LogSessionsEnded(Guid customerId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId} changed their password; their sessions were ended")]
-    private partial void LogPasswordChanged(Guid customerId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in refused for customer {CustomerId} (locked: {Locked})")]
-    private partial void LogSignInRefused(Guid customerId, bool locked);
 }

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using Npgsql;
 
 namespace MyStamp.Customers.Mail;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Keys.Contracts;
 using MyStamp.Mail.Contracts;
 using MyStamp.Mail.Delivery;

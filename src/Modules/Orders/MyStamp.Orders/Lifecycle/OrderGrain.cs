@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Customers.Contracts;
 using MyStamp.Keys.Contracts;
 using MyStamp.Orders.Contracts;
@@ -9,7 +9,6 @@ using MyStamp.Orders.Mail;
 using MyStamp.Orders.OrdersOverview;
 using MyStamp.Orders.Payment;
 using MyStamp.Orders.Pricing;
-using MyStamp.Retention.Contracts;
 using MyStamp.Studio.Contracts;
 
 namespace MyStamp.Orders.Lifecycle;

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Grains;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using Orleans.Configuration;
 using MyStamp.Orders.Contracts;
-using MyStamp.Retention.Contracts;
 using Npgsql;
 
 namespace MyStamp.Orders.Retention;

@@ -1,5 +1,5 @@
 using MyStamp.BuildingBlocks.Grains;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Privacy.Contracts;
 using MyStamp.Privacy.Requests;
 using Npgsql;

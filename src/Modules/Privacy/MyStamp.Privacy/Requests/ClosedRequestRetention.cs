@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Privacy.Contracts;
 using Quartz;
 

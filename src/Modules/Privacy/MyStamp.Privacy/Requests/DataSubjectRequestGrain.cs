@@ -1,7 +1,7 @@
 using System.Globalization;
 using MyStamp.BuildingBlocks.Errors;
 using MyStamp.BuildingBlocks.Grains;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Customers.Contracts;
 using MyStamp.Keys.Contracts;
 using MyStamp.Privacy.Contracts;
@@ -9,48 +9,8 @@ using MyStamp.Privacy.IdentityDocuments;
 using MyStamp.Privacy.Mail;
 using MyStamp.Mail.Contracts;
 using MyStamp.Privacy.Register;
-using MyStamp.Retention.Contracts;
 
 namespace MyStamp.Privacy.Requests;
-
-/// <summary>The state of one data-subject request, stored under its own state name.</summary>
-[GenerateSerializer]
-[Alias("mystamp.privacy.request-state")]
-public sealed class DataSubjectRequestState : IPersonalState
-{
-    /// <summary>
-    /// Sealed under the request's own key (the grain's key): the requester may have no account. Forgetting the
-    /// requester destroys that key, and what stays (the proof of the answer) is sealed under a new one.
-    /// </summary>
-    Guid? IPersonalState.DataSubject => null;
-
-    [Id(0)] public RequestType Type { get; set; }
-    [Id(1)] public RequestStatus Status { get; set; }
-    [Id(2)] public RequestChannel Channel { get; set; }
-    [Id(3)] public Requester? Requester { get; set; }
-    [Id(4)] public string? Details { get; set; }
-    [Id(5)] public Guid? CustomerId { get; set; }
-    [Id(6)] public DateTimeOffset ReceivedAt { get; set; }
-    [Id(7)] public DateOnly ReceivedOn { get; set; }
-    [Id(8)] public bool Extended { get; set; }
-    [Id(9)] public DateTimeOffset? OverdueFlaggedAt { get; set; }
-    [Id(10)] public bool HasIdentityDocument { get; set; }
-    [Id(11)] public RejectionGround? RejectionGround { get; set; }
-    [Id(12)] public string? Outcome { get; set; }
-    [Id(13)] public List<RequestStatusChange> History { get; set; } = [];
-    [Id(14)] public List<RequesterMessage> Messages { get; set; } = [];
-    [Id(15)] public List<string> ProcessorsNotified { get; set; } = [];
-    [Id(16)] public DateTimeOffset? ClosedAt { get; set; }
-    /// <summary>Set once the linked customer was erased and the requester's data forgotten (O7).</summary>
-    [Id(17)] public DateTimeOffset? RequesterForgottenAt { get; set; }
-    /// <summary>
-    /// The customer being erased by this request, while the erasure runs: it unlinks the request on its way
-    /// (<see cref="DataSubjectRequestGrain.ForgetRequester"/>), and a retry after a failure needs the id again.
-    /// </summary>
-    [Id(18)] public Guid? ErasingCustomer { get; set; }
-    /// <summary>The language the requester asked in (nl, fr, de, en): every answer is mailed in it.</summary>
-    [Id(19)] public string? Language { get; set; }
-}
 
 /// <summary>
 /// One data-subject request. Reads top to bottom as its lifecycle: submit, decide (verify, ask more
@@ -58,7 +18,7 @@ public sealed class DataSubjectRequestState : IPersonalState
 /// customer account is erased. Each change writes the state, then the queue row and the audit steps in one
 /// transaction.
 /// </summary>
-internal sealed class DataSubjectRequestGrain(
+internal sealed partial class DataSubjectRequestGrain(
     [PersistentState("privacy-request", GrainStorage.Name)] IPersistentState<DataSubjectRequestState> request,
     RequestStore store,
     IdentityDocumentStore documents,
@@ -68,9 +28,6 @@ internal sealed class DataSubjectRequestGrain(
     IPersonalDataProtector protector,
     RequesterMails mails) : Grain, IDataSubjectRequestGrain
 {
-    /// <summary>The answers told during this call, mailed once the state that records them is saved.</summary>
-    private readonly List<RequesterMail> _toMail = [];
-
     private Guid RequestId => this.GetPrimaryKey();
     private DataSubjectRequestState State => request.State;
 
@@ -125,12 +82,7 @@ internal sealed class DataSubjectRequestGrain(
             MoveTo(RequestStatus.IdentityCheck, now);
             steps.Add(new("system", "Identity check started"));
         }
-        Tell(now, new RequesterMail("Received", new Dictionary<string, string>
-            {
-                ["type"] = RequesterMails.Text($"Type.{command.Type}", MailLanguage),
-                ["receivedOn"] = RequesterMails.Date(receivedOn, MailLanguage),
-                ["dueBy"] = RequesterMails.Date(DueBy, MailLanguage),
-            }));
+        TellReceived(now, command.Type, receivedOn);
         await Save(now, steps);
         await MailAnswers(State.Requester!);
         return ToView(today);
@@ -167,7 +119,7 @@ internal sealed class DataSubjectRequestGrain(
                 break;
             case DecisionKind.AskMoreProof:
                 steps.Add(new(actor, AuditActions.MoreProofRequested, reason));
-                Tell(now, new RequesterMail("MoreProof", new Dictionary<string, string> { ["reason"] = reason ?? "" }));
+                TellMoreProofNeeded(now, reason);
                 break;
             case DecisionKind.Extend:
                 if (DueDates.WhyNotExtendable(State.ReceivedOn, State.Extended, today) is { } why)
@@ -176,7 +128,7 @@ internal sealed class DataSubjectRequestGrain(
                 }
                 State.Extended = true;
                 steps.Add(new(actor, AuditActions.DeadlineExtended, $"New due date {DueBy:yyyy-MM-dd}. Reason: {reason}"));
-                Tell(now, new RequesterMail("Extended", new Dictionary<string, string> { ["dueBy"] = RequesterMails.Date(DueBy, MailLanguage), ["reason"] = reason ?? "" }));
+                TellExtended(now, reason);
                 break;
             case DecisionKind.Reject:
                 var ground = decision.Ground!.Value;
@@ -184,12 +136,12 @@ internal sealed class DataSubjectRequestGrain(
                 State.Outcome = reason;
                 steps.Add(new(actor, AuditActions.Rejected, $"{ground}: {reason}"));
                 await DeleteIdentityDocument(steps);
-                Tell(now, new RequesterMail("Refused", new Dictionary<string, string> { ["ground"] = RequesterMails.Text($"Ground.{ground}", MailLanguage), ["reason"] = reason ?? "" }));
+                TellRefused(now, ground, reason);
                 break;
             case DecisionKind.Fulfil:
                 State.Outcome = await Fulfil(actor, reason, steps);
                 steps.Add(new(actor, AuditActions.Fulfilled, State.Outcome));
-                Tell(now, new RequesterMail("Handled", new Dictionary<string, string> { ["outcome"] = OutcomeText(reason) }));
+                TellHandled(now, reason);
                 break;
         }
         if (next != State.Status)
@@ -378,39 +330,6 @@ internal sealed class DataSubjectRequestGrain(
             State.ClosedAt = at;
         }
     }
-
-    /// <summary>
-    /// Records an answer on the request in the request's language (the admin page shows it, a letter for a request by
-    /// post) and mails it after the save. The record greets the requester as the request still knows them: after an
-    /// erasure, as "(erased)"; the mail goes to the requester as they were before.
-    /// </summary>
-    private void Tell(DateTimeOffset at, RequesterMail mail)
-    {
-        var letter = RequesterMails.Render(RequestId, State.Requester!, MailLanguage, mail);
-        State.Messages.Add(new RequesterMessage(at, letter.Subject, letter.Body));
-        _toMail.Add(mail);
-    }
-
-    private async Task MailAnswers(Requester requester)
-    {
-        var toMail = _toMail.Select(mail => RequesterMails.Render(RequestId, requester, MailLanguage, mail)).ToList();
-        _toMail.Clear();
-        await mails.Send(RequestId, requester, toMail);
-    }
-
-    private string MailLanguage => MailLanguages.Normalise(State.Language);
-
-    /// <summary>The outcome of a fulfilled request in the requester's language (the state keeps the English record).</summary>
-    private string OutcomeText(string? reason) => State.Type switch
-    {
-        RequestType.Rectification => RequesterMails.Text("Outcome.Rectification", MailLanguage, new Dictionary<string, string> { ["reason"] = reason ?? "" }),
-        RequestType.Erasure => RequesterMails.Text("Outcome.Erasure", MailLanguage, new Dictionary<string, string>
-        {
-            ["date"] = RequesterMails.Date(BrusselsCalendar.DateOf(clock.GetUtcNow()), MailLanguage),
-            ["processors"] = string.Join(", ", State.ProcessorsNotified),
-        }),
-        _ => RequesterMails.Text($"Outcome.{State.Type}", MailLanguage),
-    };
 
     private DateOnly DueBy => DueDates.DueBy(State.ReceivedOn, State.Extended);
 

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
-using MyStamp.Retention.Contracts;
 using MyStamp.Retention.Index;
 using MyStamp.Retention.Purge;
 using Npgsql;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using MyStamp.BuildingBlocks.Grains;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Studio.Contracts;
 using Npgsql;
 using Orleans.Configuration;

@@ -1,4 +1,4 @@
-namespace MyStamp.BuildingBlocks.Retention;
+namespace MyStamp.Retention.Contracts;
 
 /// <summary>
 /// The one erasure path (O7): each module erases what it keeps about a customer (grains, read-model rows,

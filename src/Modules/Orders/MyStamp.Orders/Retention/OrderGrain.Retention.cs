@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Logging;
-using MyStamp.BuildingBlocks.Retention;
+using MyStamp.Retention.Contracts;
 using MyStamp.Customers.Contracts;
 using MyStamp.Orders.Contracts;
-using MyStamp.Retention.Contracts;
 
 // The order's retention (O7), beside its lifecycle: same grain, same state, its own file.
 namespace MyStamp.Orders.Lifecycle;
@@ -68,22 +67,8 @@ internal sealed partial class OrderGrain
         await FinishErasure(source, erasedNow);
     }
 
-    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName != RetentionReminder.Name)
-        {
-            return;
-        }
-        try
-        {
-            await CheckRetention(ErasureSource.Reminder);
-        }
-        catch (Exception exception)
-        {
-            // The reminder ticks again tomorrow, and the sweep looks every night.
-            LogRetentionFailed(exception, OrderId);
-        }
-    }
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) =>
+        RetentionReminder.Tick(this, reminderName, exception => LogRetentionFailed(exception, OrderId));
 
     /// <summary>Registers (or moves) the reminder for the deadline and records the deadline in the retention index.</summary>
     private async Task ScheduleRetention()

@@ -1,4 +1,4 @@
-namespace MyStamp.BuildingBlocks.Retention;
+namespace MyStamp.Retention.Contracts;
 
 /// <summary>
 /// The one retention rule of the privacy policy (§ 7, O7), shared by every grain that keeps personal data:

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
-using MyStamp.BuildingBlocks.Retention;
-using MyStamp.Customers.Contracts;
 using MyStamp.Retention.Contracts;
+using MyStamp.Customers.Contracts;
 
 namespace MyStamp.Customers.Accounts;
 
@@ -98,22 +97,8 @@ internal sealed partial class CustomerGrain : IRetentionSubject, IRemindable
         await Erase(source);
     }
 
-    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName != RetentionReminder.Name)
-        {
-            return;
-        }
-        try
-        {
-            await CheckRetention(ErasureSource.Reminder);
-        }
-        catch (Exception exception)
-        {
-            // The reminder ticks again tomorrow and resumes; the sweep looks every night.
-            LogRetentionFailed(exception, CustomerId);
-        }
-    }
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) =>
+        RetentionReminder.Tick(this, reminderName, exception => LogRetentionFailed(exception, CustomerId));
 
     /// <summary>Last order (or registration) plus three years.</summary>
     private DateTimeOffset RetentionDeadline() =>
