@@ -73,6 +73,22 @@ public static class RetentionReminder
     public const string Name = "retention";
 
     /// <summary>
+    /// Registers (or moves) <paramref name="subject"/>'s retention reminder to fire at <paramref name="at"/> (at once
+    /// when that is past), then every day until the subject unregisters it: a tick that fails is retried.
+    /// </summary>
+    public static Task Register(Grain subject, DateTimeOffset at, DateTimeOffset now) =>
+        subject.RegisterOrUpdateReminder(Name, RetentionPeriod.DueIn(at, now), RetentionPeriod.RetryEvery);
+
+    /// <summary>Unregisters <paramref name="subject"/>'s retention reminder, if it has one: its data is erased.</summary>
+    public static async Task Unregister(Grain subject)
+    {
+        if (await subject.GetReminder(Name) is { } reminder)
+        {
+            await subject.UnregisterReminder(reminder);
+        }
+    }
+
+    /// <summary>
     /// What a subject does when a reminder ticks, the same for every subject: its retention reminder re-checks the
     /// deadline (<see cref="IRetentionSubject.CheckRetention"/>, on the grain itself, not through a grain call); any
     /// other reminder is not retention's. A failure is only logged: the reminder ticks again a day later and resumes,

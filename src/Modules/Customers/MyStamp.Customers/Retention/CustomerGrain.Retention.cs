@@ -118,7 +118,7 @@ internal sealed partial class CustomerGrain : IRetentionSubject, IRemindable
         var next = retention.NoticeGivenFor == deadline ? deadline : RetentionPeriod.NoticeAt(deadline);
         if (force || retention.ReminderAt is not { } registered || registered > next)
         {
-            await this.RegisterOrUpdateReminder(RetentionReminder.Name, RetentionPeriod.DueIn(next, clock.GetUtcNow()), RetentionPeriod.RetryEvery);
+            await RetentionReminder.Register(this, next, clock.GetUtcNow());
             retention.ReminderAt = next;
         }
         await retentionIndex.Schedule(RetentionSubjectKind.Customer, CustomerId, deadline);
@@ -177,7 +177,7 @@ internal sealed partial class CustomerGrain : IRetentionSubject, IRemindable
         await Task.WhenAll(
             personalDataErasers.Select(eraser => eraser.EraseCustomer(erased))
                 .Concat(progress.EmailKeys.Select(key => Index(key).Release(CustomerId)))
-                .Append(UnregisterRetentionReminder()));
+                .Append(RetentionReminder.Unregister(this)));
 
         var erasedBy = progress.Source;
         // DeleteStateOnClear: the row is deleted, not left as a tombstone.
@@ -190,13 +190,6 @@ internal sealed partial class CustomerGrain : IRetentionSubject, IRemindable
         DeactivateOnIdle();
     }
 
-    private async Task UnregisterRetentionReminder()
-    {
-        if (await this.GetReminder(RetentionReminder.Name) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId}: erasure notice queued for the deadline {Deadline:yyyy-MM-dd}")]
     private partial void LogNoticeGiven(Guid customerId, DateTimeOffset deadline);

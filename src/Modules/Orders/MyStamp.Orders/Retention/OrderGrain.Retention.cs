@@ -76,7 +76,7 @@ internal sealed partial class OrderGrain
         var deadline = order.State.RetentionUntil;
         // Two tables, neither depends on the other: written at once.
         await Task.WhenAll(
-            this.RegisterOrUpdateReminder(RetentionReminder.Name, RetentionPeriod.DueIn(deadline, clock.GetUtcNow()), RetentionPeriod.RetryEvery),
+            RetentionReminder.Register(this, deadline, clock.GetUtcNow()),
             retentionIndex.Schedule(RetentionSubjectKind.Order, OrderId, deadline));
     }
 
@@ -85,7 +85,7 @@ internal sealed partial class OrderGrain
     {
         // The overview row and the reminder at once; the index row is closed only after both, so that an
         // order erased on its own is still found by the sweep when either fails.
-        await Task.WhenAll(overview.Delete(OrderId), UnregisterRetentionReminder());
+        await Task.WhenAll(overview.Delete(OrderId), RetentionReminder.Unregister(this));
         await retentionIndex.RecordErased(RetentionSubjectKind.Order, OrderId, clock.GetUtcNow(), source, onlyIfTracked: !erasedNow);
         if (erasedNow)
         {
@@ -93,13 +93,6 @@ internal sealed partial class OrderGrain
         }
     }
 
-    private async Task UnregisterRetentionReminder()
-    {
-        if (await this.GetReminder(RetentionReminder.Name) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: personal data erased ({Source}); the accounting record stays")]
     private partial void LogErased(Guid orderId, ErasureSource source);
