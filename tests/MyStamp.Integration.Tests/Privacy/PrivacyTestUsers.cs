@@ -10,7 +10,8 @@ namespace MyStamp.Integration.Tests.Privacy;
 internal static class PrivacyTestUsers
 {
     /// <summary>Registers a customer through the API, signs them in, and returns their id, address and signed-in client.</summary>
-    public static async Task<TestCustomer> RegisterCustomer(MyStampNode node, string firstName, string? phone = "+32 470 12 34 56")
+    /// <param name="acceptLanguage">The language the customer registers in, stored with the account: signing in switches to it.</param>
+    public static async Task<TestCustomer> RegisterCustomer(MyStampNode node, string firstName, string? phone = "+32 470 12 34 56", string? acceptLanguage = null)
     {
         var body = Accounts.ConsumerRegistration($"{firstName.ToLowerInvariant()}.{Guid.NewGuid():N}@example.be");
         body["firstName"] = firstName;
@@ -26,7 +27,7 @@ internal static class PrivacyTestUsers
             ["city"] = "Gent",
             ["country"] = "BE",
         };
-        var account = await node.Register(body);
+        var account = await node.Register(body, acceptLanguage);
         return new TestCustomer(account.CustomerId, account.Email, await node.Login(account));
     }
 }
