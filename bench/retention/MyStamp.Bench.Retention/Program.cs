@@ -209,7 +209,7 @@ internal static class RetentionBench
         text.AppendLine("(no activation), records the ids they name (orders, designs, the e-mail index key) and marks their index");
         text.AppendLine("rows in one transaction, destroys the whole batch's keys in one statement of the key store (and evicts them from");
         text.AppendLine("every node), then every module deletes its rows for the whole batch with one statement per table (states, photos,");
-        text.AppendLine("review queue, overview, reminders, privacy, audit trail, outbox), and the customers' own rows and index rows go last.");
+        text.AppendLine("design catalog, orders overview, reminders, privacy, audit trail, outbox), and the customers' own rows and index rows go last.");
         text.AppendLine("Each step is idempotent and a batch cut off after its keys went is finished by the next sweep from its record.");
         text.AppendLine("(The bench seeds no e-mail index rows; a real erasure deletes them in the same statement as the customers' rows.)");
         text.AppendLine();
