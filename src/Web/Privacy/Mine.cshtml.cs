@@ -48,13 +48,4 @@ public sealed class MyPrivacyModel(IGrainFactory grains) : PageModel
         await grains.GetGrain<ICustomerPrivacyGrain>(User.CallerId()).AcknowledgePolicy(version);
         return LocalRedirect("/Privacy");
     }
-
-    public static string Describe(AdvertisingChannel channel) => channel switch
-    {
-        AdvertisingChannel.Post => "Post",
-        AdvertisingChannel.Email => "E-mail",
-        AdvertisingChannel.Phone => "Phone",
-        AdvertisingChannel.AdPlatforms => "Advertising platforms (Google, Facebook, …)",
-        _ => "On the MyStamp website",
-    };
 }

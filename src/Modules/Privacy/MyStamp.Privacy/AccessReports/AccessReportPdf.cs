@@ -50,7 +50,7 @@ internal static class AccessReportPdf
         Records(flow, t, report.Designs, t["No photos."]);
 
         flow.Heading(t["Your choices"]);
-        flow.Pair(t["Advertising objected to"], report.Objections.Advertising.Count == 0 ? t["none"] : string.Join(", ", report.Objections.Advertising.Select(channel => t[Describe(channel)])));
+        flow.Pair(t["Advertising objected to"], report.Objections.Advertising.Count == 0 ? t["none"] : string.Join(", ", report.Objections.Advertising.Select(channel => t[AdvertisingChannelNames.English(channel)])));
         flow.Pair(t["Survey invitations"], report.Objections.Surveys ? t["objected to"] : t["allowed"]);
         flow.Pair(t["Processing restricted"], report.Restricted ? t["yes"] : t["no"]);
 
@@ -118,15 +118,6 @@ internal static class AccessReportPdf
         { Value: null } => t["(not given)"],
         { CategoryId: "material" } => t["{0} uploaded photo(s), listed below", report.Designs.Count],
         _ => item.Value,
-    };
-
-    public static string Describe(AdvertisingChannel channel) => channel switch
-    {
-        AdvertisingChannel.Post => "Post",
-        AdvertisingChannel.Email => "E-mail",
-        AdvertisingChannel.Phone => "Phone",
-        AdvertisingChannel.AdPlatforms => "Advertising platforms (Google, Facebook, …)",
-        _ => "On the MyStamp website",
     };
 
     private static void Records(Flow flow, ReportLanguage t, IReadOnlyList<AccessReportRecord> records, string none)
