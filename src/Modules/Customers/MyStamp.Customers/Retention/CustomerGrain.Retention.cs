@@ -15,6 +15,8 @@ public sealed class CustomerRetention
     [Id(1)] public ErasureProgress? Erasure { get; set; }
     /// <summary>When the retention reminder is due next, as last registered.</summary>
     [Id(2)] public DateTimeOffset? ReminderAt { get; set; }
+    /// <summary>The deadline last written to the retention index; a later order moves the row only a day or more on.</summary>
+    [Id(3)] public DateTimeOffset? IndexedDeadline { get; set; }
 }
 
 /// <summary>
@@ -78,8 +80,10 @@ internal sealed partial class CustomerGrain : IRetentionSubject, IRemindable
             await erasureNotices.Enqueue(new ErasureNotice(CustomerId, customer.State.Profile.Email, deadline, customer.State.Profile.Language.Code()));
             customer.State.Retention.NoticeGivenFor = deadline;
             await Save();
-            await retentionIndex.RecordNoticeGiven(CustomerId, deadline, now);
+            // The index row first gets the exact deadline (it may lag a day behind, see ScheduleRetention), so that
+            // the notice is recorded against it.
             await ScheduleRetention(force: true);
+            await retentionIndex.RecordNoticeGiven(CustomerId, deadline, now);
             LogNoticeGiven(CustomerId, deadline);
             return RetentionOutcome.NoticeGiven;
         }
@@ -109,20 +113,38 @@ internal sealed partial class CustomerGrain : IRetentionSubject, IRemindable
     /// the deadline; and records the deadline in the retention index, for the sweep. A new order only moves the
     /// deadline later, so unless <paramref name="force"/> is set a reminder already due sooner is left alone: it
     /// fires early, finds nothing due and registers itself for the new date. A Pro bulk order of thousands of
-    /// lines thus costs one reminder write, not thousands.
+    /// lines thus costs one reminder write, not thousands. The index row follows the same rule with a day's
+    /// slack: orders on the same day leave it alone (a row a day early only makes the sweep ask, and the grain
+    /// answer "not due" and write the exact date), so a customer ordering all day costs one index write a day.
     /// </summary>
     private async Task ScheduleRetention(bool force = false)
     {
         var retention = customer.State.Retention;
         var deadline = RetentionDeadline();
         var next = retention.NoticeGivenFor == deadline ? deadline : RetentionPeriod.NoticeAt(deadline);
-        if (force || retention.ReminderAt is not { } registered || registered > next)
+        var reminder = force || retention.ReminderAt is not { } registered || registered > next
+            ? RegisterReminder(next)
+            : Task.CompletedTask;
+        var index = force || retention.IndexedDeadline is not { } indexed || indexed > deadline || deadline - indexed >= IndexSlack
+            ? Index(deadline)
+            : Task.CompletedTask;
+        await Task.WhenAll(reminder, index);
+
+        async Task RegisterReminder(DateTimeOffset at)
         {
-            await RetentionReminder.Register(this, next, clock.GetUtcNow());
-            retention.ReminderAt = next;
+            await RetentionReminder.Register(this, at, clock.GetUtcNow());
+            retention.ReminderAt = at;
         }
-        await retentionIndex.Schedule(RetentionSubjectKind.Customer, CustomerId, deadline);
+
+        async Task Index(DateTimeOffset at)
+        {
+            await retentionIndex.Schedule(RetentionSubjectKind.Customer, CustomerId, at);
+            retention.IndexedDeadline = at;
+        }
     }
+
+    /// <summary>How far the retention index's row may lag behind a deadline a new order moved.</summary>
+    private static readonly TimeSpan IndexSlack = TimeSpan.FromDays(1);
 
     /// <summary>
     /// Erases the customer (O7), resuming an erasure a crash interrupted. The personal part of the state goes at
