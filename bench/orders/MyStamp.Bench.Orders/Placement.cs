@@ -29,6 +29,25 @@ internal sealed record PlacementResult(int Orders, double Seconds, IReadOnlyList
 /// </summary>
 internal static class Placement
 {
+    /// <summary>
+    /// Untimed rounds of one order per customer until a round's rate is within 5 % of the round before (the JIT has
+    /// compiled the hot paths, the pools are full), at most <see cref="BenchSettings.WarmUpRounds"/>.
+    /// </summary>
+    public static async Task<(int Rounds, double LastRate)> WarmUp(string system, BenchSettings settings, IReadOnlyList<BenchCustomer> customers,
+        IReadOnlyList<int> serverPids)
+    {
+        var previous = 0.0;
+        for (var round = 1; ; round++)
+        {
+            var rate = (await Run($"{system} (warm-up {round}, untimed)", settings, customers, 1, serverPids)).PerSecond;
+            if (round >= settings.WarmUpRounds || (round >= 2 && Math.Abs(rate - previous) <= 0.05 * previous))
+            {
+                return (round, rate);
+            }
+            previous = rate;
+        }
+    }
+
     public static async Task<PlacementResult> Run(string system, BenchSettings settings, IReadOnlyList<BenchCustomer> customers, int rounds,
         IReadOnlyList<int> serverPids)
     {

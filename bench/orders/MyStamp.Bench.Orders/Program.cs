@@ -25,8 +25,8 @@ var (peerCustomers, peerAdmin) = await PeerScene.Prepare(settings.PeerUrl, setti
 var resultsFolder = Path.GetDirectoryName(Path.GetFullPath(settings.ReportPath))!;
 // Untimed warm-up of both systems: a server that runs for days has long compiled its hot paths (tiered JIT) and
 // filled its pools; without it the first seconds measure the JIT, not the shop.
-await Placement.Run("peer (warm-up, untimed)", settings, peerCustomers, settings.WarmUpOrdersPerClient, settings.PeerPids);
-await Placement.Run("mystamp (warm-up, untimed)", settings, customers, settings.WarmUpOrdersPerClient, settings.NodePids);
+var peerWarmUp = await Placement.WarmUp("peer", settings, peerCustomers, settings.PeerPids);
+var mystampWarmUp = await Placement.WarmUp("mystamp", settings, customers, settings.NodePids);
 var traceFiles = await PlacementTrace.RunIfAsked(settings, customers, Path.Combine(resultsFolder, "..", "..", ".data", "bench"), resultsFolder);
 
 // Alternating halves, so that whatever else the shared machine does meanwhile falls on both.
@@ -76,7 +76,7 @@ var ratio = placement.PerSecond / peer.PerSecond;
 var report = new StringBuilder();
 report.AppendLine("## Orders: MyStamp against the CRUD peer; live status at scale; bulk");
 report.AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"Two MyStamp nodes (A {settings.WatchUrl}, B {settings.DriveUrl}) and the peer ({settings.PeerUrl}: plain ASP.NET Core minimal APIs + Npgsql, one transaction per request, SignalR pushed from the request, its own process), all on this machine and on the same PostgreSQL database. {customers.Count} customers each side, one approved design each (not timed; the peer's rows are written straight into its tables). Same HTTP client (`HttpClient`, cookie sign-in), {settings.Concurrency} requests in flight; orders placed and driven through node B. Before anything is timed, each side places {settings.WarmUpOrdersPerClient} orders per customer untimed (warm-up: JIT, pools, activations).");
+report.AppendLine(CultureInfo.InvariantCulture, $"Two MyStamp nodes (A {settings.WatchUrl}, B {settings.DriveUrl}) and the peer ({settings.PeerUrl}: plain ASP.NET Core minimal APIs + Npgsql, one transaction per request, SignalR pushed from the request, its own process), all on this machine and on the same PostgreSQL database. {customers.Count} customers each side, one approved design each (not timed; the peer's rows are written straight into its tables). Same HTTP client (`HttpClient`, cookie sign-in), {settings.Concurrency} requests in flight; orders placed and driven through node B. Before anything is timed, each side warms up (JIT, pools) with untimed rounds of one order per customer until a round's rate is within 5 % of the round before, at most {settings.WarmUpRounds} rounds: the peer took {peerWarmUp.Rounds} ({peerWarmUp.LastRate:0}/s at the end), MyStamp {mystampWarmUp.Rounds} ({mystampWarmUp.LastRate:0}/s).");
 report.AppendLine();
 report.AppendLine("### Order placement: MyStamp against the peer");
 report.AppendLine();
@@ -169,7 +169,7 @@ namespace MyStamp.Bench.Orders
 {
     internal sealed record BenchSettings(string WatchUrl, string DriveUrl, string ConnectionString, int Clients, int OrdersPerClient,
         int Concurrency, int PostgresSeconds, string AdminEmail, string AdminPassword, string ReportPath,
-        string PeerUrl, int[] NodePids, int[] PeerPids, int[] FanOutLevels, int FanOutOrders, int BulkLines, int PostgresPid, int WarmUpOrdersPerClient)
+        string PeerUrl, int[] NodePids, int[] PeerPids, int[] FanOutLevels, int FanOutOrders, int BulkLines, int PostgresPid, int WarmUpRounds)
     {
         public static BenchSettings FromArgs(string[] args)
         {
@@ -199,7 +199,7 @@ namespace MyStamp.Bench.Orders
                 int.Parse(Arg("fanout-orders", "200"), CultureInfo.InvariantCulture),
                 int.Parse(Arg("bulk-lines", "10000"), CultureInfo.InvariantCulture),
                 int.Parse(Arg("postgres-pid", "0"), CultureInfo.InvariantCulture),
-                int.Parse(Arg("warm-up-orders-per-client", "2"), CultureInfo.InvariantCulture));
+                int.Parse(Arg("warm-up-rounds", "8"), CultureInfo.InvariantCulture));
         }
 
         private static int[] Numbers(string list) =>
@@ -208,7 +208,7 @@ namespace MyStamp.Bench.Orders
         public string[] WatchUrls => WatchUrl == DriveUrl ? [WatchUrl] : [WatchUrl, DriveUrl];
 
         public override string ToString() =>
-            $"customers={Clients}, orders/customer={OrdersPerClient} (+{WarmUpOrdersPerClient} warm-up), concurrency={Concurrency}, nodes={WatchUrl} {DriveUrl}, peer={PeerUrl}, " +
+            $"customers={Clients}, orders/customer={OrdersPerClient} (after up to {WarmUpRounds} warm-up rounds), concurrency={Concurrency}, nodes={WatchUrl} {DriveUrl}, peer={PeerUrl}, " +
             $"fan-out clients={string.Join('/', FanOutLevels)}, bulk lines={BulkLines}";
     }
 
