@@ -228,9 +228,10 @@ internal sealed partial class OrderGrain(
             await order.ReadStateAsync();
             throw;
         }
-        await overview.Upsert(ToSummary());
+        // Once stored, the change is told to the customer's browsers at once with the read model's row: the push
+        // carries the new status itself, so it need not wait for the lists' table.
+        await Task.WhenAll(overview.Upsert(ToSummary()), Publish(new OrderStatusChanged(OrderId, next, at)));
         metrics.Moved(next);
-        await Publish(new OrderStatusChanged(OrderId, next, at));
         return ToView();
     }
 
