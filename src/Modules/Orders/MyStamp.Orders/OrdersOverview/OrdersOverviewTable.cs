@@ -1,3 +1,4 @@
+using MyStamp.BuildingBlocks.Database;
 using MyStamp.Orders.Contracts;
 using Npgsql;
 
@@ -7,34 +8,48 @@ namespace MyStamp.Orders.OrdersOverview;
 /// The orders overview table (<c>orders_overview</c>): written by each order grain whenever it changes,
 /// read for lists. The grain is the truth; the overview only helps find orders. No personal data.
 /// </summary>
-internal sealed class OrdersOverviewTable(NpgsqlDataSource dataSource)
+internal sealed class OrdersOverviewTable
 {
     private const string Columns = "order_id, customer_id, design_id, status, status_at, tariff, sheets, total, currency, placed_at, bulk_order_id";
 
-    public async Task Upsert(OrderSummary order)
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly SharedRoundTrip<OrderSummary> _upserts;
+
+    public OrdersOverviewTable(NpgsqlDataSource dataSource)
     {
-        await using var command = dataSource.CreateCommand($"""
+        _dataSource = dataSource;
+        _upserts = new SharedRoundTrip<OrderSummary>(UpsertMany);
+    }
+
+    /// <summary>Writes the order's row; orders changing at the same moment on this node share one statement.</summary>
+    public Task Upsert(OrderSummary order) => _upserts.Write(order);
+
+    private async Task UpsertMany(IReadOnlyList<OrderSummary> rows)
+    {
+        // One row per order, the latest: an order's grain writes one change after the other.
+        var orders = rows.GroupBy(order => order.OrderId).Select(changes => changes.Last()).ToList();
+        await using var command = _dataSource.CreateCommand($"""
             INSERT INTO orders_overview ({Columns})
-            VALUES (@order_id, @customer_id, @design_id, @status, @status_at, @tariff, @sheets, @total, @currency, @placed_at, @bulk_order_id)
+            SELECT * FROM unnest(@order_id, @customer_id, @design_id, @status, @status_at, @tariff, @sheets, @total, @currency, @placed_at, @bulk_order_id)
             ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status, status_at = EXCLUDED.status_at
             """);
-        command.Parameters.AddWithValue("order_id", order.OrderId);
-        command.Parameters.AddWithValue("customer_id", order.CustomerId);
-        command.Parameters.AddWithValue("design_id", order.DesignId);
-        command.Parameters.AddWithValue("status", order.Status.ToString());
-        command.Parameters.AddWithValue("status_at", order.StatusAt.UtcDateTime);
-        command.Parameters.AddWithValue("tariff", order.Tariff.ToString());
-        command.Parameters.AddWithValue("sheets", order.Sheets);
-        command.Parameters.AddWithValue("total", order.Total);
-        command.Parameters.AddWithValue("currency", order.Currency);
-        command.Parameters.AddWithValue("placed_at", order.PlacedAt.UtcDateTime);
-        command.Parameters.AddWithValue("bulk_order_id", (object?)order.BulkOrderId ?? DBNull.Value);
+        command.Parameters.AddWithValue("order_id", orders.Select(order => order.OrderId).ToArray());
+        command.Parameters.AddWithValue("customer_id", orders.Select(order => order.CustomerId).ToArray());
+        command.Parameters.AddWithValue("design_id", orders.Select(order => order.DesignId).ToArray());
+        command.Parameters.AddWithValue("status", orders.Select(order => order.Status.ToString()).ToArray());
+        command.Parameters.AddWithValue("status_at", orders.Select(order => order.StatusAt.UtcDateTime).ToArray());
+        command.Parameters.AddWithValue("tariff", orders.Select(order => order.Tariff.ToString()).ToArray());
+        command.Parameters.AddWithValue("sheets", orders.Select(order => order.Sheets).ToArray());
+        command.Parameters.AddWithValue("total", orders.Select(order => order.Total).ToArray());
+        command.Parameters.AddWithValue("currency", orders.Select(order => order.Currency).ToArray());
+        command.Parameters.AddWithValue("placed_at", orders.Select(order => order.PlacedAt.UtcDateTime).ToArray());
+        command.Parameters.AddWithValue("bulk_order_id", orders.Select(order => order.BulkOrderId).ToArray());
         await command.ExecuteNonQueryAsync();
     }
 
     public async Task Delete(Guid orderId)
     {
-        await using var command = dataSource.CreateCommand("DELETE FROM orders_overview WHERE order_id = @order_id");
+        await using var command = _dataSource.CreateCommand("DELETE FROM orders_overview WHERE order_id = @order_id");
         command.Parameters.AddWithValue("order_id", orderId);
         await command.ExecuteNonQueryAsync();
     }
@@ -47,7 +62,7 @@ internal sealed class OrdersOverviewTable(NpgsqlDataSource dataSource)
 
     private async Task<IReadOnlyList<OrderSummary>> Query(string sql, object value, int limit)
     {
-        await using var command = dataSource.CreateCommand(sql);
+        await using var command = _dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("value", value);
         command.Parameters.AddWithValue("limit", Math.Clamp(limit, 1, 10_000));
         await using var reader = await command.ExecuteReaderAsync();

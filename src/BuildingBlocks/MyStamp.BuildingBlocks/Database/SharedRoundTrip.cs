@@ -1,0 +1,65 @@
+namespace MyStamp.BuildingBlocks.Database;
+
+/// <summary>
+/// Writes the rows a node's callers hand in at about the same time with one statement (one round trip, one commit):
+/// while one write runs, the rows that arrive wait and go together in the next. A row alone is written at once
+/// (no timer, no delay added); under load, many requests share a round trip. Each caller's task completes when its
+/// row is committed, or fails with the write's error: the caller sees exactly what it would have seen alone.
+/// </summary>
+/// <remarks>
+/// For idempotent upserts of derived rows (read models, indexes), where the statement takes a list. The write
+/// must cope with two rows for the same key in one list (keep the last: callers of one key are sequential, so
+/// the later one is the newer).
+/// </remarks>
+public sealed class SharedRoundTrip<T>(Func<IReadOnlyList<T>, Task> write, int maxRows = 500)
+{
+    private readonly Lock _lock = new();
+    private readonly List<(T Row, TaskCompletionSource Committed)> _waiting = [];
+    private bool _writing;
+
+    public Task Write(T row)
+    {
+        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool startWriter;
+        lock (_lock)
+        {
+            _waiting.Add((row, committed));
+            startWriter = !_writing;
+            _writing = true;
+        }
+        if (startWriter)
+        {
+            // On the thread pool, never on the caller's scheduler (a grain's): the writer serves every caller.
+            _ = Task.Run(WriteWhileWaiting);
+        }
+        return committed.Task;
+    }
+
+    private async Task WriteWhileWaiting()
+    {
+        while (true)
+        {
+            List<(T Row, TaskCompletionSource Committed)> batch;
+            lock (_lock)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+                var count = Math.Min(_waiting.Count, maxRows);
+                batch = _waiting.GetRange(0, count);
+                _waiting.RemoveRange(0, count);
+            }
+            try
+            {
+                await write(batch.ConvertAll(waiting => waiting.Row));
+                batch.ForEach(waiting => waiting.Committed.TrySetResult());
+            }
+            catch (Exception exception)
+            {
+                batch.ForEach(waiting => waiting.Committed.TrySetException(exception));
+            }
+        }
+    }
+}
