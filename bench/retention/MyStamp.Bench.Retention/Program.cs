@@ -115,7 +115,6 @@ internal static class RetentionBench
         SweepResult sweep;
         TimeSpan sweepTime;
         var samples = new List<(double Seconds, long Erased)>();
-        long transactions;
         const int LiveReaders = 8;
         // Transactions of the data database and of its key store beside it: an erasure costs both.
         const string TransactionsOfBothDatabases =
@@ -123,7 +122,11 @@ internal static class RetentionBench
         const string ErasedCustomers = "SELECT count(*) FROM retention_deadlines WHERE subject_kind = 'customer' AND erased_at IS NOT NULL";
         const string ErasedOrders = "SELECT count(*) FROM retention_deadlines WHERE subject_kind = 'order' AND erased_at IS NOT NULL";
         long warmUpErasedCustomers = 0, warmUpErasedOrders = 0;
-        var latencies = new List<double>();
+        // Each answer of the live readers: when it was asked (seconds on readsClock) and how long it took (ms).
+        var latencies = new List<(double At, double Milliseconds)>();
+        var readsClock = Stopwatch.StartNew();
+        (double From, double To) sweepWindow = default, purgeWindow = default;
+        long transactionsBefore;
         var purge = new Stopwatch();
         await using (var node = new BenchNode(connectionString, clock, clusterId).Start())
         {
@@ -140,8 +143,9 @@ internal static class RetentionBench
                 readers.Add(await LiveCustomer(node, i));
             }
             using var stopReading = new CancellationTokenSource();
-            var reading = readers.Select(reader => ReadProfiles(reader, latencies, stopReading.Token)).ToList();
-            var transactionsBefore = await Count(dataSource, TransactionsOfBothDatabases);
+            var reading = readers.Select(reader => ReadProfiles(reader, latencies, readsClock, stopReading.Token)).ToList();
+            transactionsBefore = await Count(dataSource, TransactionsOfBothDatabases);
+            sweepWindow.From = readsClock.Elapsed.TotalSeconds;
             using var progress = new Progress("retention: sweep erasing", customers);
             var watch = Stopwatch.StartNew();
             var running = report.SweepNow();
@@ -154,14 +158,13 @@ internal static class RetentionBench
             }
             sweep = await running;
             sweepTime = watch.Elapsed;
+            sweepWindow.To = readsClock.Elapsed.TotalSeconds;
             progress.Set(customers);
-            // Statistics reach pg_stat_database when a backend reports them (at most every second or so).
-            await Task.Delay(1500);
-            transactions = await Count(dataSource, TransactionsOfBothDatabases) - transactionsBefore;
 
             // 3. The physical purge the nightly sweep runs afterwards, timed on its own while the readers go on: the key
             // table only (the data tables hold ciphertext whose keys are gone, and are never rewritten).
             purge.Start();
+            purgeWindow.From = readsClock.Elapsed.TotalSeconds;
             await using (var keys = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Database = new NpgsqlConnectionStringBuilder(connectionString).Database + "_keys" }.ConnectionString))
             {
                 await Execute(keys, "VACUUM FULL data_keys");
@@ -170,10 +173,15 @@ internal static class RetentionBench
                 await Execute(keys, "CHECKPOINT");
             }
             purge.Stop();
+            purgeWindow.To = readsClock.Elapsed.TotalSeconds;
             stopReading.Cancel();
             await Task.WhenAll(reading);
             readers.ForEach(reader => reader.Dispose());
         }
+        // Counted once the node's connections are closed: a backend reports its statistics to pg_stat_database when it
+        // exits, while an idle one may hold them back for ten seconds. The purge's few transactions count too.
+        await Task.Delay(1500);
+        var transactions = await Count(dataSource, TransactionsOfBothDatabases) - transactionsBefore;
         var erasedCustomers = await Count(dataSource, ErasedCustomers) - warmUpErasedCustomers;
         var erasedOrders = await Count(dataSource, ErasedOrders) - warmUpErasedOrders;
         // The live readers' own rows stay: they are not due.
@@ -205,7 +213,7 @@ internal static class RetentionBench
         var text = new StringBuilder();
         text.AppendLine("## Retention: erasure by the backstop sweep");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{customers} customers with one order and one design each (its photo, {PhotoBytes / 1024} KiB, sealed in the blob table), all three years and a day past their last order, their reminders lost: the nightly sweep alone erases them, in one node in this process on a fresh database (`BENCH_CUSTOMERS`; `BENCH_CUSTOMERS=100000 bench/retention/run` is issue 6's scale check, about {100_000 / rate / 60:0} minutes at this run's rate). Before it is timed, the same node sweeps {warmUpCustomers} warm-up customers seeded alike, sixty days older (untimed): the timed sweep runs compiled code, as the raw DELETE baseline does, which runs last.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{customers} customers with one order and one design each (its photo, {PhotoBytes / 1024} KiB, sealed in the blob table), all three years and a day past their last order, their reminders lost: the nightly sweep alone erases them, in one node in this process on a fresh database (`BENCH_CUSTOMERS`; `BENCH_CUSTOMERS=100000 bench/retention/run` is issue 6's scale check, about {100_000 / rate / 60:0.0} minutes at this run's rate). Before it is timed, the same node sweeps {warmUpCustomers} warm-up customers seeded alike, sixty days older (untimed): the timed sweep runs compiled code, as the raw DELETE baseline does, which runs last.");
         text.AppendLine();
         text.AppendLine("| what | value |");
         text.AppendLine("| --- | --- |");
@@ -214,10 +222,15 @@ internal static class RetentionBench
         text.AppendLine(CultureInfo.InvariantCulture, $"| sweep failures (subjects whose grain check failed, left to the next sweep) | {sweep.Failures} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| time until all are erased (sweep, parallelism {parallelism}) | {sweepTime.TotalSeconds:0.0} s |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| **erasure rate** | **{rate:0} customers/s** |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| PostgreSQL transactions during the sweep, data and key store, per customer erased (Npgsql's pooled-connection reset counts as one more each) | {(double)transactions / Math.Max(1, erasedCustomers):0.0} |");
-        latencies.Sort();
-        double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
-        text.AppendLine(CultureInfo.InvariantCulture, $"| `GET /api/account/me` of {LiveReaders} live customers during the sweep and the purge: p50 / p99 / max ({latencies.Count} requests) | {Percentile(0.50):0.0} / {Percentile(0.99):0.0} / {(latencies.Count == 0 ? double.NaN : latencies[^1]):0.0} ms |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| PostgreSQL transactions during the sweep and the purge, data and key store, per customer erased (Npgsql's pooled-connection reset counts as one more each) | {(double)transactions / Math.Max(1, erasedCustomers):0.00} ({transactions} in all) |");
+        string Latencies(Func<double, bool> askedWhen)
+        {
+            var times = latencies.Where(latency => askedWhen(latency.At)).Select(latency => latency.Milliseconds).Order().ToList();
+            double Percentile(double p) => times.Count == 0 ? double.NaN : times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+            return string.Create(CultureInfo.InvariantCulture, $"{Percentile(0.50):0.0} / {Percentile(0.99):0.0} / {(times.Count == 0 ? double.NaN : times[^1]):0.0} ms ({times.Count} requests)");
+        }
+        text.AppendLine(CultureInfo.InvariantCulture, $"| `GET /api/account/me` of {LiveReaders} live customers during the sweep and the purge: p50 / p99 / max | {Latencies(_ => true)} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| the same, asked during the sweep / during the purge | {Latencies(at => at >= sweepWindow.From && at < sweepWindow.To)} / {Latencies(at => at >= purgeWindow.From && at < purgeWindow.To)} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| physical purge afterwards: the key table only (VACUUM FULL data_keys, CHECKPOINT; the data tables are never rewritten) | {purge.Elapsed.TotalSeconds:0.0} s |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| baseline: raw PostgreSQL single-row DELETE, {customers * RowsPerCustomer} rows of {payloadSize} bytes, {parallelism} connections | {rawSingle.TotalSeconds:0.0} s ({rawRate:0} rows/s) |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| **ratio customers erased / raw DELETEs** | **{rate / rawRate:0.000}** |");
@@ -270,16 +283,17 @@ internal static class RetentionBench
         static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
 
         // Reads the profile again and again until stopped, recording each answer's time in milliseconds.
-        static async Task ReadProfiles(HttpClient client, List<double> latencies, CancellationToken stop)
+        static async Task ReadProfiles(HttpClient client, List<(double At, double Milliseconds)> latencies, Stopwatch readsClock, CancellationToken stop)
         {
             while (!stop.IsCancellationRequested)
             {
+                var at = readsClock.Elapsed.TotalSeconds;
                 var watch = Stopwatch.StartNew();
                 using var response = await client.GetAsync("/api/account/me", CancellationToken.None);
                 response.EnsureSuccessStatusCode();
                 lock (latencies)
                 {
-                    latencies.Add(watch.Elapsed.TotalMilliseconds);
+                    latencies.Add((at, watch.Elapsed.TotalMilliseconds));
                 }
             }
         }
