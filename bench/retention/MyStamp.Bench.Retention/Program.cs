@@ -36,12 +36,19 @@ internal static class RetentionBench
 
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var placedAt = clock.GetUtcNow();
+        // The warm-up: a tenth as many customers again, seeded alike but sixty days earlier (their deadlines fall before the
+        // others' thirty-day notice horizon), erased by a sweep of their own before the timed one, so that the timed sweep
+        // runs compiled code as the raw DELETE baseline does (it runs last, on code the seeding already compiled).
+        var warmUpCustomers = int.Parse(Arg("warm-up-customers", (customers / 10).ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        var warmUpPlacedAt = placedAt - TimeSpan.FromDays(60);
+        var seeded = customers + warmUpCustomers;
+        DateTimeOffset PlacedAt(int i) => i < customers ? placedAt : warmUpPlacedAt;
         var clusterId = $"bench-retention-{Guid.NewGuid():N}";
-        var customerIds = Enumerable.Range(0, customers).Select(_ => Guid.CreateVersion7()).ToArray();
-        var orderIds = Enumerable.Range(0, customers).Select(_ => Guid.CreateVersion7()).ToArray();
-        var designIds = Enumerable.Range(0, customers).Select(_ => Guid.CreateVersion7()).ToArray();
+        var customerIds = Enumerable.Range(0, seeded).Select(_ => Guid.CreateVersion7()).ToArray();
+        var orderIds = Enumerable.Range(0, seeded).Select(_ => Guid.CreateVersion7()).ToArray();
+        var designIds = Enumerable.Range(0, seeded).Select(_ => Guid.CreateVersion7()).ToArray();
         // Each customer's photo: its print master (random bytes standing in for a JPEG), sealed under the customer's key.
-        var photos = new byte[customers][];
+        var photos = new byte[seeded][];
 
         // 1. Seed through the grains' own storage provider (registration would spend minutes hashing passwords).
         var seeding = Stopwatch.StartNew();
@@ -49,9 +56,10 @@ internal static class RetentionBench
         {
             var storage = seedNode.Services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
             var protector = seedNode.Services.GetRequiredService<MyStamp.Keys.Contracts.IPersonalDataProtector>();
-            using var seedProgress = new Progress("retention: seeding", customers);
-            await Parallel.ForEachAsync(Enumerable.Range(0, customers), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+            using var seedProgress = new Progress("retention: seeding", seeded);
+            await Parallel.ForEachAsync(Enumerable.Range(0, seeded), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
             {
+                var placedAt = PlacedAt(i);
                 var address = new PostalAddress($"Benchstraat {i}", "1", null, "1000", "Brussel", "BE");
                 var profile = new CustomerProfile(customerIds[i], "Bench", $"Customer{i}", $"bench-{i}@example.test", "Female", null, null, address,
                     AccountType.Consumer, null, 1, placedAt);
@@ -93,28 +101,41 @@ internal static class RetentionBench
             });
         }
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await SeedIndexAndOverview(dataSource, customerIds, orderIds, RetentionPeriod.DeadlineAfter(placedAt), placedAt);
+        await SeedIndexAndOverview(dataSource, customerIds[..customers], orderIds[..customers], RetentionPeriod.DeadlineAfter(placedAt), placedAt);
+        await SeedIndexAndOverview(dataSource, customerIds[customers..], orderIds[customers..], RetentionPeriod.DeadlineAfter(warmUpPlacedAt), warmUpPlacedAt);
         await SeedPhotos(dataSource, designIds, photos);
         // The reminders are lost: only the sweep can erase now.
         await Execute(dataSource, "DELETE FROM orleansreminderstable");
         seeding.Stop();
         Console.WriteLine($"seeded in {seeding.Elapsed.TotalSeconds:0.0} s");
 
-        // 2. Three years and a day later, a fresh node runs the sweep.
-        clock.Advance(RetentionPeriod.DeadlineAfter(placedAt) - placedAt + TimeSpan.FromDays(1));
+        // 2. Three years and a day after the warm-up customers' last order, a fresh node sweeps them (untimed); a day after
+        // the others' deadline, it runs the timed sweep.
+        clock.Advance(RetentionPeriod.DeadlineAfter(warmUpPlacedAt) - placedAt + TimeSpan.FromDays(1));
         SweepResult sweep;
         TimeSpan sweepTime;
         var samples = new List<(double Seconds, long Erased)>();
-        long transactions;
         const int LiveReaders = 8;
         // Transactions of the data database and of its key store beside it: an erasure costs both.
         const string TransactionsOfBothDatabases =
             "SELECT sum(xact_commit + xact_rollback)::bigint FROM pg_stat_database WHERE datname IN (current_database(), current_database() || '_keys')";
-        var latencies = new List<double>();
+        const string ErasedCustomers = "SELECT count(*) FROM retention_deadlines WHERE subject_kind = 'customer' AND erased_at IS NOT NULL";
+        const string ErasedOrders = "SELECT count(*) FROM retention_deadlines WHERE subject_kind = 'order' AND erased_at IS NOT NULL";
+        long warmUpErasedCustomers = 0, warmUpErasedOrders = 0;
+        // Each answer of the live readers: when it was asked (seconds on readsClock) and how long it took (ms).
+        var latencies = new List<(double At, double Milliseconds)>();
+        var readsClock = Stopwatch.StartNew();
+        (double From, double To) sweepWindow = default, purgeWindow = default;
+        long transactionsBefore;
         var purge = new Stopwatch();
         await using (var node = new BenchNode(connectionString, clock, clusterId).Start())
         {
             var report = node.Services.GetRequiredService<IRetentionReport>();
+            var warmUp = await report.SweepNow();
+            warmUpErasedCustomers = await Count(dataSource, ErasedCustomers);
+            warmUpErasedOrders = await Count(dataSource, ErasedOrders);
+            Console.WriteLine($"warm-up sweep: {warmUpErasedCustomers} of {warmUpCustomers} warm-up customers erased, {warmUp.Failures} failures");
+            clock.Advance(RetentionPeriod.DeadlineAfter(placedAt) - clock.GetUtcNow() + TimeSpan.FromDays(1));
             // Live customers who keep reading their profile (GET /api/account/me) while the sweep and the purge run.
             var readers = new List<HttpClient>();
             for (var i = 0; i < LiveReaders; i++)
@@ -122,28 +143,28 @@ internal static class RetentionBench
                 readers.Add(await LiveCustomer(node, i));
             }
             using var stopReading = new CancellationTokenSource();
-            var reading = readers.Select(reader => ReadProfiles(reader, latencies, stopReading.Token)).ToList();
-            var transactionsBefore = await Count(dataSource, TransactionsOfBothDatabases);
+            var reading = readers.Select(reader => ReadProfiles(reader, latencies, readsClock, stopReading.Token)).ToList();
+            transactionsBefore = await Count(dataSource, TransactionsOfBothDatabases);
+            sweepWindow.From = readsClock.Elapsed.TotalSeconds;
             using var progress = new Progress("retention: sweep erasing", customers);
             var watch = Stopwatch.StartNew();
             var running = report.SweepNow();
             // The erased count, read from the retention index once a second: the progress bar and the rate over time.
             while (await Task.WhenAny(running, Task.Delay(1000)) != running)
             {
-                var erased = await Count(dataSource, "SELECT count(*) FROM retention_deadlines WHERE subject_kind = 'customer' AND erased_at IS NOT NULL");
+                var erased = await Count(dataSource, ErasedCustomers) - warmUpErasedCustomers;
                 samples.Add((watch.Elapsed.TotalSeconds, erased));
                 progress.Set(erased);
             }
             sweep = await running;
             sweepTime = watch.Elapsed;
+            sweepWindow.To = readsClock.Elapsed.TotalSeconds;
             progress.Set(customers);
-            // Statistics reach pg_stat_database when a backend reports them (at most every second or so).
-            await Task.Delay(1500);
-            transactions = await Count(dataSource, TransactionsOfBothDatabases) - transactionsBefore;
 
             // 3. The physical purge the nightly sweep runs afterwards, timed on its own while the readers go on: the key
             // table only (the data tables hold ciphertext whose keys are gone, and are never rewritten).
             purge.Start();
+            purgeWindow.From = readsClock.Elapsed.TotalSeconds;
             await using (var keys = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Database = new NpgsqlConnectionStringBuilder(connectionString).Database + "_keys" }.ConnectionString))
             {
                 await Execute(keys, "VACUUM FULL data_keys");
@@ -152,15 +173,21 @@ internal static class RetentionBench
                 await Execute(keys, "CHECKPOINT");
             }
             purge.Stop();
+            purgeWindow.To = readsClock.Elapsed.TotalSeconds;
             stopReading.Cancel();
             await Task.WhenAll(reading);
             readers.ForEach(reader => reader.Dispose());
         }
-        var erasedCustomers = await Count(dataSource, "SELECT count(*) FROM retention_deadlines WHERE subject_kind = 'customer' AND erased_at IS NOT NULL");
-        var erasedOrders = await Count(dataSource, "SELECT count(*) FROM retention_deadlines WHERE subject_kind = 'order' AND erased_at IS NOT NULL");
+        // Counted once the node's connections are closed: a backend reports its statistics to pg_stat_database when it
+        // exits, while an idle one may hold them back for ten seconds. The purge's few transactions count too.
+        await Task.Delay(1500);
+        var transactions = await Count(dataSource, TransactionsOfBothDatabases) - transactionsBefore;
+        var erasedCustomers = await Count(dataSource, ErasedCustomers) - warmUpErasedCustomers;
+        var erasedOrders = await Count(dataSource, ErasedOrders) - warmUpErasedOrders;
         // The live readers' own rows stay: they are not due.
         var customerRowsLeft = await Count(dataSource, "SELECT count(*) FROM orleansstorage WHERE graintypestring = 'customer'") - LiveReaders;
         Console.WriteLine($"sweep: {sweepTime.TotalSeconds:0.0} s, {erasedCustomers} customers and {erasedOrders} orders erased, {customerRowsLeft} customer rows left");
+        Console.WriteLine($"sweeps recorded: {await Count(dataSource, "SELECT count(*) FROM retention_sweeps")} (the warm-up and the timed one)");
 
 
         // 4. The raw PostgreSQL DELETE rate for the same number of rows (per customer the customer, order and design
@@ -186,19 +213,24 @@ internal static class RetentionBench
         var text = new StringBuilder();
         text.AppendLine("## Retention: erasure by the backstop sweep");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{customers} customers with one order and one design each (its photo, {PhotoBytes / 1024} KiB, sealed in the blob table), all three years and a day past their last order, their reminders lost: the nightly sweep alone erases them, in one node in this process on a fresh database (`BENCH_CUSTOMERS`; `BENCH_CUSTOMERS=100000 bench/retention/run` is issue 6's scale check, about {100_000 / rate / 60:0} minutes at this run's rate).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{customers} customers with one order and one design each (its photo, {PhotoBytes / 1024} KiB, sealed in the blob table), all three years and a day past their last order, their reminders lost: the nightly sweep alone erases them, in one node in this process on a fresh database (`BENCH_CUSTOMERS`; `BENCH_CUSTOMERS=100000 bench/retention/run` is issue 6's scale check, about {100_000 / rate / 60:0.0} minutes at this run's rate). Before it is timed, the same node sweeps {warmUpCustomers} warm-up customers seeded alike, sixty days older (untimed): the timed sweep runs compiled code, as the raw DELETE baseline does, which runs last.");
         text.AppendLine();
         text.AppendLine("| what | value |");
         text.AppendLine("| --- | --- |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| customers erased by the sweep / orders erased with them (each with its design and photo) | {erasedCustomers} / {erasedOrders} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| customer state rows left | {customerRowsLeft} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| sweep failures | {sweep.Failures} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| sweep failures (subjects whose grain check failed, left to the next sweep) | {sweep.Failures} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| time until all are erased (sweep, parallelism {parallelism}) | {sweepTime.TotalSeconds:0.0} s |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| **erasure rate** | **{rate:0} customers/s** |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| PostgreSQL transactions during the sweep, data and key store, per customer erased (Npgsql's pooled-connection reset counts as one more each) | {(double)transactions / Math.Max(1, erasedCustomers):0.0} |");
-        latencies.Sort();
-        double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
-        text.AppendLine(CultureInfo.InvariantCulture, $"| `GET /api/account/me` of {LiveReaders} live customers during the sweep and the purge: p50 / p99 / max ({latencies.Count} requests) | {Percentile(0.50):0.0} / {Percentile(0.99):0.0} / {(latencies.Count == 0 ? double.NaN : latencies[^1]):0.0} ms |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| PostgreSQL transactions during the sweep and the purge, data and key store, per customer erased (Npgsql's pooled-connection reset counts as one more each) | {(double)transactions / Math.Max(1, erasedCustomers):0.00} ({transactions} in all) |");
+        string Latencies(Func<double, bool> askedWhen)
+        {
+            var times = latencies.Where(latency => askedWhen(latency.At)).Select(latency => latency.Milliseconds).Order().ToList();
+            double Percentile(double p) => times.Count == 0 ? double.NaN : times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+            return string.Create(CultureInfo.InvariantCulture, $"{Percentile(0.50):0.0} / {Percentile(0.99):0.0} / {(times.Count == 0 ? double.NaN : times[^1]):0.0} ms ({times.Count} requests)");
+        }
+        text.AppendLine(CultureInfo.InvariantCulture, $"| `GET /api/account/me` of {LiveReaders} live customers during the sweep and the purge: p50 / p99 / max | {Latencies(_ => true)} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| the same, asked during the sweep / during the purge | {Latencies(at => at >= sweepWindow.From && at < sweepWindow.To)} / {Latencies(at => at >= purgeWindow.From && at < purgeWindow.To)} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| physical purge afterwards: the key table only (VACUUM FULL data_keys, CHECKPOINT; the data tables are never rewritten) | {purge.Elapsed.TotalSeconds:0.0} s |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| baseline: raw PostgreSQL single-row DELETE, {customers * RowsPerCustomer} rows of {payloadSize} bytes, {parallelism} connections | {rawSingle.TotalSeconds:0.0} s ({rawRate:0} rows/s) |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| **ratio customers erased / raw DELETEs** | **{rate / rawRate:0.000}** |");
@@ -209,8 +241,9 @@ internal static class RetentionBench
         text.AppendLine("(no activation), records the ids they name (orders, designs, the e-mail index key) and marks their index");
         text.AppendLine("rows in one transaction, destroys the whole batch's keys in one statement of the key store (and evicts them from");
         text.AppendLine("every node), then every module deletes its rows for the whole batch with one statement per table (states, photos,");
-        text.AppendLine("design catalog, orders overview, reminders, privacy, audit trail, outbox), and the customers' own rows and index rows go last.");
-        text.AppendLine("Each step is idempotent and a batch cut off after its keys went is finished by the next sweep from its record.");
+        text.AppendLine("design catalog, orders overview, reminders, privacy, audit trail, outbox; the modules at once), and the customers' own rows and");
+        text.AppendLine("index rows go last. Each step is idempotent and a batch cut off after its keys went is finished by the next sweep from its");
+        text.AppendLine("record. The orders are read only once every customer batch is done: their customers' batches erased them.");
         text.AppendLine("(The bench seeds no e-mail index rows; a real erasure deletes them in the same statement as the customers' rows.)");
         text.AppendLine();
         text.AppendLine(chart);
@@ -221,7 +254,7 @@ internal static class RetentionBench
         await File.WriteAllTextAsync(reportPath, text.ToString());
         await File.WriteAllTextAsync(Path.ChangeExtension(reportPath, ".summary.tsv"), string.Create(CultureInfo.InvariantCulture,
             $"erasure by the retention sweep ({customers} customers with an order and a design each)\t{rate:0} customers/s\traw single-row DELETE {rawRate:0} rows/s\t{rate / rawRate:0.000}\n"));
-        return erasedCustomers == customers && customerRowsLeft == 0 ? 0 : 1;
+        return erasedCustomers == customers && warmUpErasedCustomers == warmUpCustomers && customerRowsLeft == 0 ? 0 : 1;
 
         string Arg(string name, string? fallback = null)
         {
@@ -250,16 +283,17 @@ internal static class RetentionBench
         static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
 
         // Reads the profile again and again until stopped, recording each answer's time in milliseconds.
-        static async Task ReadProfiles(HttpClient client, List<double> latencies, CancellationToken stop)
+        static async Task ReadProfiles(HttpClient client, List<(double At, double Milliseconds)> latencies, Stopwatch readsClock, CancellationToken stop)
         {
             while (!stop.IsCancellationRequested)
             {
+                var at = readsClock.Elapsed.TotalSeconds;
                 var watch = Stopwatch.StartNew();
                 using var response = await client.GetAsync("/api/account/me", CancellationToken.None);
                 response.EnsureSuccessStatusCode();
                 lock (latencies)
                 {
-                    latencies.Add(watch.Elapsed.TotalMilliseconds);
+                    latencies.Add((at, watch.Elapsed.TotalMilliseconds));
                 }
             }
         }

@@ -57,6 +57,30 @@ public sealed class BatchErasureTests
         await AssertGone(world, due);
     }
 
+    [Fact]
+    public async Task The_sweep_reads_the_orders_only_once_their_customers_batches_have_erased_them()
+    {
+        // O7: batches of one customer, two at once, so that the first batch of orders would be read while the last
+        // customer's batch is still erasing: each order would then be checked through its grain while the batch deletes it.
+        var settings = new Dictionary<string, string?>(OnlyTheTestSweeps) { ["Retention:SweepBatchSize"] = "1", ["Retention:SweepBatchesAtOnce"] = "2" };
+        await using var world = await RetentionWorld.Create("batch-orders-after", settings: settings);
+        var customers = new[] { await CustomerWithOrder(world), await CustomerWithOrder(world), await CustomerWithOrder(world) };
+        await LoseTheReminders(world);
+        await world.AdvanceTo(RetentionPeriod.DeadlineAfter(RetentionWorld.Start) + TimeSpan.FromDays(1));
+
+        var sweep = await world.Report.SweepNow();
+
+        Assert.Equal(customers.Length, sweep.CustomersErased);
+        Assert.Equal(customers.Length, sweep.OrdersErased);
+        // Only the customers were checked: no order was left for its grain.
+        Assert.Equal(customers.Length, sweep.Checked);
+        Assert.Equal(0, sweep.Failures);
+        foreach (var customer in customers)
+        {
+            await AssertGone(world, customer);
+        }
+    }
+
     /// <summary>The nightly job would fire when the clock jumps three years: here only the test sweeps.</summary>
     private static readonly Dictionary<string, string?> OnlyTheTestSweeps = new() { ["Retention:SweepSchedule"] = "0 15 3 1 1 ? 2099" };
 

@@ -29,6 +29,24 @@ internal sealed partial class RetentionSweep(
     {
         var startedAt = clock.GetUtcNow();
         var counts = new Counts();
+        // Every customer first, and only then the orders: a customer's erasure takes their orders with it, so an order
+        // read while its customer's batch was still erasing would be checked through its grain at the same time as the
+        // batch deletes it (the work done twice, and the grain's write losing the race counted as a failure).
+        foreach (var kind in new[] { "customer", "order" })
+        {
+            await SweepAll(kind, startedAt, counts, cancellationToken);
+        }
+
+        // Reminders and erasure requests erase all day long; the nightly sweep purges for them too.
+        var purged = options.Value.PhysicalPurge && await ErasedSinceLastPurge(cancellationToken) && await purge.Run(cancellationToken);
+        var result = new SweepResult(startedAt, clock.GetUtcNow(), counts.Checked, counts.CustomersErased, counts.OrdersErased, counts.NoticesGiven, counts.Postponed, counts.Failures, purged);
+        await Record(result, cancellationToken);
+        LogSwept(result.Checked, result.CustomersErased, result.OrdersErased, result.NoticesGiven, result.Postponed, result.Failures, purged);
+        return result;
+    }
+
+    private async Task SweepAll(string kind, DateTimeOffset startedAt, Counts counts, CancellationToken cancellationToken)
+    {
         // Keyset pagination: a subject that fails is left behind for the next run instead of being read again. Batches
         // hold disjoint subjects, so the next one starts (its index rows and states read) while the previous one is
         // still erasing; never more than SweepBatchesAtOnce, so that the request path keeps its share of the node.
@@ -36,7 +54,7 @@ internal sealed partial class RetentionSweep(
         var running = new List<Task>();
         while (!cancellationToken.IsCancellationRequested)
         {
-            var batch = await NextBatch(after, startedAt, cancellationToken);
+            var batch = await NextBatch(kind, after, startedAt, cancellationToken);
             if (batch.Count == 0)
             {
                 break;
@@ -51,13 +69,6 @@ internal sealed partial class RetentionSweep(
             running.Add(Sweep(batch, counts, cancellationToken));
         }
         await Task.WhenAll(running);
-
-        // Reminders and erasure requests erase all day long; the nightly sweep purges for them too.
-        var purged = options.Value.PhysicalPurge && await ErasedSinceLastPurge(cancellationToken) && await purge.Run(cancellationToken);
-        var result = new SweepResult(startedAt, clock.GetUtcNow(), counts.Checked, counts.CustomersErased, counts.OrdersErased, counts.NoticesGiven, counts.Postponed, counts.Failures, purged);
-        await Record(result, cancellationToken);
-        LogSwept(result.Checked, result.CustomersErased, result.OrdersErased, result.NoticesGiven, result.Postponed, result.Failures, purged);
-        return result;
     }
 
     private async Task Sweep(List<(string Kind, Guid Id)> batch, Counts counts, CancellationToken cancellationToken)
@@ -120,7 +131,7 @@ internal sealed partial class RetentionSweep(
         }
     }
 
-    private async Task<List<(string Kind, Guid Id)>> NextBatch((string Kind, Guid Id) after, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<(string Kind, Guid Id)>> NextBatch(string kind, (string Kind, Guid Id) after, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT subject_kind, subject_id FROM retention_deadlines
@@ -128,12 +139,13 @@ internal sealed partial class RetentionSweep(
                     AND (deadline <= @now OR erasure_started_at IS NOT NULL
                          OR (subject_kind = 'customer' AND notice_given_at IS NULL AND deadline <= @notice_horizon)))
                    OR (subject_kind = 'customer' AND EXISTS (SELECT 1 FROM retention_batch_erasures b WHERE b.customer_id = subject_id)))
-              AND (subject_kind, subject_id) > (@after_kind, @after_id)
+              AND subject_kind = @kind AND (subject_kind, subject_id) > (@after_kind, @after_id)
             ORDER BY subject_kind, subject_id
             LIMIT @limit
             """);
         command.Parameters.AddWithValue("now", now.UtcDateTime);
         command.Parameters.AddWithValue("notice_horizon", (now + RetentionPeriod.NoticeAhead).UtcDateTime);
+        command.Parameters.AddWithValue("kind", kind);
         command.Parameters.AddWithValue("after_kind", after.Kind);
         command.Parameters.AddWithValue("after_id", after.Id);
         command.Parameters.AddWithValue("limit", options.Value.SweepBatchSize);
