@@ -4,8 +4,9 @@ namespace MyStamp.Bench.Orders;
 
 /// <summary>
 /// Where a node's CPU goes while it places orders: with BENCH_TRACE_TOOL naming dotnet-trace, one untimed placement
-/// round runs with an EventPipe thread-time sampling trace (the CPU sampling profile needs kernel events) of the node the orders go through (node B), and the trace's top
-/// methods (inclusive and exclusive) are written beside it. Untimed, so the trace's overhead falls on no figure.
+/// round runs with an EventPipe thread-time sampling trace of the node the orders go through (node B), and the trace's
+/// top methods (inclusive and exclusive) are written beside it; naming bench/orders/perf-trace instead, the round runs
+/// under a CPU profile of the whole machine (perf). Untimed, so the trace's overhead falls on no figure.
 /// </summary>
 internal static class PlacementTrace
 {
