@@ -29,8 +29,12 @@ public sealed class SharedRoundTrip<T>(Func<IReadOnlyList<T>, Task> write, int m
         }
         if (startWriter)
         {
-            // On the thread pool, never on the caller's scheduler (a grain's): the writer serves every caller.
-            _ = Task.Run(WriteWhileWaiting);
+            // On the thread pool, never on the caller's scheduler (a grain's), and without the caller's context (its
+            // trace, its grain call's request context): the writer serves every caller.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(WriteWhileWaiting);
+            }
         }
         return committed.Task;
     }
