@@ -12,7 +12,7 @@ public class SharedRoundTripTests
     public async Task A_row_alone_is_written_at_once()
     {
         var writes = new List<IReadOnlyList<int>>();
-        var writer = new SharedRoundTrip<int>(rows => { lock (writes) { writes.Add(rows); } return Task.CompletedTask; });
+        var writer = new SharedRoundTrip<int, int>(row => row, rows => { lock (writes) { writes.Add(rows); } return Task.CompletedTask; });
 
         await writer.Write(7).WaitAsync(TimeSpan.FromSeconds(5));
 
@@ -26,7 +26,7 @@ public class SharedRoundTripTests
         var releaseFirstWrite = new TaskCompletionSource();
         var releaseSecondWrite = new TaskCompletionSource();
         var writes = new List<IReadOnlyList<int>>();
-        var writer = new SharedRoundTrip<int>(async rows =>
+        var writer = new SharedRoundTrip<int, int>(row => row, async rows =>
         {
             int count;
             lock (writes)
@@ -64,10 +64,37 @@ public class SharedRoundTripTests
     }
 
     [Fact]
+    public async Task Two_rows_of_one_key_waiting_together_are_written_once_as_the_later_one()
+    {
+        var firstWriteRuns = new TaskCompletionSource();
+        var releaseFirstWrite = new TaskCompletionSource();
+        var writes = new List<IReadOnlyList<(string Order, string Status)>>();
+        var writer = new SharedRoundTrip<(string Order, string Status), string>(row => row.Order, async rows =>
+        {
+            lock (writes)
+            {
+                writes.Add(rows);
+            }
+            if (firstWriteRuns.TrySetResult())
+            {
+                await releaseFirstWrite.Task;
+            }
+        });
+
+        var first = writer.Write(("order 1", "Submitted"));
+        await firstWriteRuns.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        var waiting = new[] { writer.Write(("order 2", "Submitted")), writer.Write(("order 2", "Paid")), writer.Write(("order 3", "Submitted")) };
+        releaseFirstWrite.SetResult();
+        await Task.WhenAll(waiting.Append(first)).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(new[] { ("order 2", "Paid"), ("order 3", "Submitted") }, writes[1]);
+    }
+
+    [Fact]
     public async Task A_failed_write_fails_its_callers_only_and_the_next_rows_are_still_written()
     {
         var writes = 0;
-        var writer = new SharedRoundTrip<string>(rows =>
+        var writer = new SharedRoundTrip<string, string>(row => row, rows =>
         {
             Interlocked.Increment(ref writes);
             return rows.Contains("bad") ? Task.FromException(new InvalidOperationException("the database refused")) : Task.CompletedTask;

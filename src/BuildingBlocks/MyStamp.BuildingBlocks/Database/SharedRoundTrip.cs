@@ -7,11 +7,12 @@ namespace MyStamp.BuildingBlocks.Database;
 /// row is committed, or fails with the write's error: the caller sees exactly what it would have seen alone.
 /// </summary>
 /// <remarks>
-/// For idempotent upserts of derived rows (read models, indexes), where the statement takes a list. The write
-/// must cope with two rows for the same key in one list (keep the last: callers of one key are sequential, so
-/// the later one is the newer).
+/// For idempotent upserts of derived rows (read models, indexes), where the statement takes a list. A statement
+/// may not upsert one key twice, so the write gets one row per <paramref name="keyOf"/>, the last handed in:
+/// the callers of one key are sequential, so the later row is the newer.
 /// </remarks>
-public sealed class SharedRoundTrip<T>(Func<IReadOnlyList<T>, Task> write, int maxRows = 500)
+public sealed class SharedRoundTrip<T, TKey>(Func<T, TKey> keyOf, Func<IReadOnlyList<T>, Task> write, int maxRows = 500)
+    where TKey : notnull
 {
     private readonly Lock _lock = new();
     private readonly List<(T Row, TaskCompletionSource Committed)> _waiting = [];
@@ -57,7 +58,7 @@ public sealed class SharedRoundTrip<T>(Func<IReadOnlyList<T>, Task> write, int m
             }
             try
             {
-                await write(batch.ConvertAll(waiting => waiting.Row));
+                await write(batch.GroupBy(waiting => keyOf(waiting.Row)).Select(sameKey => sameKey.Last().Row).ToList());
                 batch.ForEach(waiting => waiting.Committed.TrySetResult());
             }
             catch (Exception exception)

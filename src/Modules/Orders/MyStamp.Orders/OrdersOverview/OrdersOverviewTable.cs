@@ -13,21 +13,19 @@ internal sealed class OrdersOverviewTable
     private const string Columns = "order_id, customer_id, design_id, status, status_at, tariff, sheets, total, currency, placed_at, bulk_order_id";
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly SharedRoundTrip<OrderSummary> _upserts;
+    private readonly SharedRoundTrip<OrderSummary, Guid> _upserts;
 
     public OrdersOverviewTable(NpgsqlDataSource dataSource)
     {
         _dataSource = dataSource;
-        _upserts = new SharedRoundTrip<OrderSummary>(UpsertMany);
+        _upserts = new(order => order.OrderId, UpsertMany);
     }
 
     /// <summary>Writes the order's row; orders changing at the same moment on this node share one statement.</summary>
     public Task Upsert(OrderSummary order) => _upserts.Write(order);
 
-    private async Task UpsertMany(IReadOnlyList<OrderSummary> rows)
+    private async Task UpsertMany(IReadOnlyList<OrderSummary> orders)
     {
-        // One row per order, the latest: an order's grain writes one change after the other.
-        var orders = rows.GroupBy(order => order.OrderId).Select(changes => changes.Last()).ToList();
         await using var command = _dataSource.CreateCommand($"""
             INSERT INTO orders_overview ({Columns})
             SELECT * FROM unnest(@order_id, @customer_id, @design_id, @status, @status_at, @tariff, @sheets, @total, @currency, @placed_at, @bulk_order_id)

@@ -9,22 +9,20 @@ internal sealed class RetentionIndex : IRetentionIndex
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly RetentionMetrics _metrics;
-    private readonly SharedRoundTrip<(RetentionSubjectKind Kind, Guid SubjectId, DateTimeOffset Deadline)> _schedules;
+    private readonly SharedRoundTrip<(RetentionSubjectKind Kind, Guid SubjectId, DateTimeOffset Deadline), (RetentionSubjectKind, Guid)> _schedules;
 
     public RetentionIndex(NpgsqlDataSource dataSource, RetentionMetrics metrics)
     {
         _dataSource = dataSource;
         _metrics = metrics;
-        _schedules = new(ScheduleMany);
+        _schedules = new(row => (row.Kind, row.SubjectId), ScheduleMany);
     }
 
     /// <summary>Records a deadline; subjects scheduled at the same moment on this node share one statement.</summary>
     public Task Schedule(RetentionSubjectKind kind, Guid subjectId, DateTimeOffset deadline) => _schedules.Write((kind, subjectId, deadline));
 
-    private async Task ScheduleMany(IReadOnlyList<(RetentionSubjectKind Kind, Guid SubjectId, DateTimeOffset Deadline)> rows)
+    private async Task ScheduleMany(IReadOnlyList<(RetentionSubjectKind Kind, Guid SubjectId, DateTimeOffset Deadline)> subjects)
     {
-        // One row per subject, the latest: a subject's grain schedules one deadline after the other.
-        var subjects = rows.GroupBy(row => (row.Kind, row.SubjectId)).Select(deadlines => deadlines.Last()).ToList();
         // A moved deadline needs a new notice; an erased subject stays erased.
         await using var command = _dataSource.CreateCommand("""
             INSERT INTO retention_deadlines (subject_kind, subject_id, deadline)
