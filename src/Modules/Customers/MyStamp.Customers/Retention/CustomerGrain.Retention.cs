@@ -212,7 +212,6 @@ internal sealed partial class CustomerGrain : IRetentionSubject, IRemindable
         DeactivateOnIdle();
     }
 
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Customer {CustomerId}: erasure notice queued for the deadline {Deadline:yyyy-MM-dd}")]
     private partial void LogNoticeGiven(Guid customerId, DateTimeOffset deadline);
 

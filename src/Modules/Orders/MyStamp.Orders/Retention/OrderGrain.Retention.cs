@@ -93,7 +93,6 @@ internal sealed partial class OrderGrain
         }
     }
 
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId}: personal data erased ({Source}); the accounting record stays")]
     private partial void LogErased(Guid orderId, ErasureSource source);
 
