@@ -211,18 +211,4 @@ namespace MyStamp.Bench.Orders
             $"customers={Clients}, orders/customer={OrdersPerClient} (after up to {WarmUpRounds} warm-up rounds), concurrency={Concurrency}, nodes={WatchUrl} {DriveUrl}, peer={PeerUrl}, " +
             $"fan-out clients={string.Join('/', FanOutLevels)}, bulk lines={BulkLines}";
     }
-
-    internal readonly record struct Percentiles(double P50, double P99, double Max)
-    {
-        public static Percentiles Of(IReadOnlyCollection<double> samples)
-        {
-            if (samples.Count == 0)
-            {
-                return new(double.NaN, double.NaN, double.NaN);
-            }
-            var sorted = samples.Order().ToArray();
-            double At(double q) => sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
-            return new(At(0.50), At(0.99), sorted[^1]);
-        }
-    }
 }

@@ -225,9 +225,9 @@ internal static class RetentionBench
         text.AppendLine(CultureInfo.InvariantCulture, $"| PostgreSQL transactions during the sweep and the purge, data and key store, per customer erased (Npgsql's pooled-connection reset counts as one more each) | {(double)transactions / Math.Max(1, erasedCustomers):0.00} ({transactions} in all) |");
         string Latencies(Func<double, bool> askedWhen)
         {
-            var times = latencies.Where(latency => askedWhen(latency.At)).Select(latency => latency.Milliseconds).Order().ToList();
-            double Percentile(double p) => times.Count == 0 ? double.NaN : times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
-            return string.Create(CultureInfo.InvariantCulture, $"{Percentile(0.50):0.0} / {Percentile(0.99):0.0} / {(times.Count == 0 ? double.NaN : times[^1]):0.0} ms ({times.Count} requests)");
+            var times = latencies.Where(latency => askedWhen(latency.At)).Select(latency => latency.Milliseconds).ToList();
+            var percentiles = Percentiles.Of(times);
+            return string.Create(CultureInfo.InvariantCulture, $"{percentiles.P50:0.0} / {percentiles.P99:0.0} / {percentiles.Max:0.0} ms ({times.Count} requests)");
         }
         text.AppendLine(CultureInfo.InvariantCulture, $"| `GET /api/account/me` of {LiveReaders} live customers during the sweep and the purge: p50 / p99 / max | {Latencies(_ => true)} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| the same, asked during the sweep / during the purge | {Latencies(at => at >= sweepWindow.From && at < sweepWindow.To)} / {Latencies(at => at >= purgeWindow.From && at < purgeWindow.To)} |");
