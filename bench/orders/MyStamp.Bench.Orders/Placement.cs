@@ -6,8 +6,11 @@ using Npgsql;
 namespace MyStamp.Bench.Orders;
 
 internal sealed record PlacementResult(int Orders, double Seconds, IReadOnlyList<double> Latencies, IReadOnlyList<(double X, double Y)> RateOverTime,
-    double ServerCpuMs, double PostgresCpuMs)
+    double ServerCpuMs, double PostgresCpuMs, double JitCpuMs)
 {
+    /// <summary>The part of the servers' CPU their JIT spent compiling hot methods again (see <see cref="CpuTime.OfJit"/>).</summary>
+    public double JitShare => ServerCpuMs <= 0 ? 0 : JitCpuMs / ServerCpuMs;
+
     public double ServerCpuMsPerOrder => ServerCpuMs / Orders;
 
     public double PostgresCpuMsPerOrder => PostgresCpuMs / Orders;
@@ -19,7 +22,7 @@ internal sealed record PlacementResult(int Orders, double Seconds, IReadOnlyList
     /// <summary>Two timed parts of one run as one: their orders over their summed time, the second's curve after the first's.</summary>
     public PlacementResult Then(PlacementResult next) => new(Orders + next.Orders, Seconds + next.Seconds, [.. Latencies, .. next.Latencies],
         [.. RateOverTime, .. next.RateOverTime.Select(point => (point.X + Math.Ceiling(Seconds), point.Y))],
-        ServerCpuMs + next.ServerCpuMs, PostgresCpuMs + next.PostgresCpuMs);
+        ServerCpuMs + next.ServerCpuMs, PostgresCpuMs + next.PostgresCpuMs, JitCpuMs + next.JitCpuMs);
 }
 
 /// <summary>
@@ -29,22 +32,30 @@ internal sealed record PlacementResult(int Orders, double Seconds, IReadOnlyList
 /// </summary>
 internal static class Placement
 {
+    /// <summary>The JIT's share of a warm-up round's server CPU below which the servers count as compiled.</summary>
+    public const double CompiledJitShare = 0.05;
+
     /// <summary>
-    /// Untimed rounds of one order per customer until a round's rate is within 5 % of the round before (the JIT has
-    /// compiled the hot paths, the pools are full), at most <see cref="BenchSettings.WarmUpRounds"/>.
+    /// Untimed rounds of one order per customer until the servers' JIT has finished (its share of the server CPU below
+    /// <see cref="CompiledJitShare"/> in two rounds in a row: it recompiles in waves) and a round's rate is within 5 %
+    /// of the round before (the pools are full), at most <see cref="BenchSettings.WarmUpRounds"/>.
     /// </summary>
-    public static async Task<(int Rounds, double LastRate)> WarmUp(string system, BenchSettings settings, IReadOnlyList<BenchCustomer> customers,
+    public static async Task<(int Rounds, PlacementResult Last)> WarmUp(string system, BenchSettings settings, IReadOnlyList<BenchCustomer> customers,
         IReadOnlyList<int> serverPids)
     {
-        var previous = 0.0;
+        PlacementResult? previous = null;
         for (var round = 1; ; round++)
         {
-            var rate = (await Run($"{system} (warm-up {round}, untimed)", settings, customers, 1, serverPids)).PerSecond;
-            if (round >= settings.WarmUpRounds || (round >= 2 && Math.Abs(rate - previous) <= 0.05 * previous))
+            var result = await Run($"{system} (warm-up {round}, untimed)", settings, customers, 1, serverPids);
+            Console.WriteLine($"{system} warm-up {round}: {result.PerSecond:0} orders/s, JIT {result.JitShare:P0} of the servers' CPU");
+            var steady = previous is not null
+                && Math.Abs(result.PerSecond - previous.PerSecond) <= 0.05 * previous.PerSecond
+                && result.JitShare < CompiledJitShare && previous.JitShare < CompiledJitShare;
+            if (round >= settings.WarmUpRounds || steady)
             {
-                return (round, rate);
+                return (round, result);
             }
-            previous = rate;
+            previous = result;
         }
     }
 
@@ -52,6 +63,7 @@ internal static class Placement
         IReadOnlyList<int> serverPids)
     {
         var serverCpu = CpuTime.Of(serverPids);
+        var jitCpu = CpuTime.OfJit(serverPids);
         var postgresCpu = CpuTime.OfChildren(settings.PostgresPid);
         var work = new ConcurrentQueue<BenchCustomer>(Enumerable.Range(0, rounds).SelectMany(_ => customers));
         var latencies = new ConcurrentBag<double>();
@@ -76,7 +88,7 @@ internal static class Placement
         }));
         var seconds = clock.Elapsed.TotalSeconds;
         return new PlacementResult(latencies.Count, seconds, latencies.ToArray(), PerSecond(completions, seconds),
-            CpuTime.Of(serverPids) - serverCpu, CpuTime.ChildrenSince(settings.PostgresPid, postgresCpu));
+            CpuTime.Of(serverPids) - serverCpu, CpuTime.ChildrenSince(settings.PostgresPid, postgresCpu), CpuTime.OfJit(serverPids) - jitCpu);
     }
 
     /// <summary>Completions per second in one-second windows.</summary>

@@ -76,7 +76,7 @@ var ratio = placement.PerSecond / peer.PerSecond;
 var report = new StringBuilder();
 report.AppendLine("## Orders: MyStamp against the CRUD peer; live status at scale; bulk");
 report.AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"Two MyStamp nodes (A {settings.WatchUrl}, B {settings.DriveUrl}) and the peer ({settings.PeerUrl}: plain ASP.NET Core minimal APIs + Npgsql, one transaction per request, SignalR pushed from the request, its own process), all on this machine and on the same PostgreSQL database. {customers.Count} customers each side, one approved design each (not timed; the peer's rows are written straight into its tables). Same HTTP client (`HttpClient`, cookie sign-in), {settings.Concurrency} requests in flight; orders placed and driven through node B. Before anything is timed, each side warms up (JIT, pools) with untimed rounds of one order per customer until a round's rate is within 5 % of the round before, at most {settings.WarmUpRounds} rounds: the peer took {peerWarmUp.Rounds} ({peerWarmUp.LastRate:0}/s at the end), MyStamp {mystampWarmUp.Rounds} ({mystampWarmUp.LastRate:0}/s).");
+report.AppendLine(CultureInfo.InvariantCulture, $"Two MyStamp nodes (A {settings.WatchUrl}, B {settings.DriveUrl}) and the peer ({settings.PeerUrl}: plain ASP.NET Core minimal APIs + Npgsql, one transaction per request, SignalR pushed from the request, its own process), all on this machine and on the same PostgreSQL database. {customers.Count} customers each side, one approved design each (not timed; the peer's rows are written straight into its tables). Same HTTP client (`HttpClient`, cookie sign-in), {settings.Concurrency} requests in flight; orders placed and driven through node B. Before anything is timed, each side warms up (JIT, pools) with untimed rounds of one order per customer until the JIT has finished (its tiered-compilation thread below {Placement.CompiledJitShare:P0} of the servers' CPU in two rounds in a row) and a round's rate is within 5 % of the round before, at most {settings.WarmUpRounds} rounds: the peer took {peerWarmUp.Rounds} ({peerWarmUp.Last.PerSecond:0}/s at the end, JIT {peerWarmUp.Last.JitShare:P0}), MyStamp {mystampWarmUp.Rounds} ({mystampWarmUp.Last.PerSecond:0}/s, JIT {mystampWarmUp.Last.JitShare:P0}).");
 report.AppendLine();
 report.AppendLine("### Order placement: MyStamp against the peer");
 report.AppendLine();
@@ -86,6 +86,7 @@ report.AppendLine(CultureInfo.InvariantCulture, $"| orders placed through HTTP (
 report.AppendLine(CultureInfo.InvariantCulture, $"| **placement rate (requests/s)** | **{placement.PerSecond:0.0}** | **{peer.PerSecond:0.0}** |");
 report.AppendLine(CultureInfo.InvariantCulture, $"| request latency p50 / p99 (ms) | {placement.Latency.P50:0.0} / {placement.Latency.P99:0.0} | {peer.Latency.P50:0.0} / {peer.Latency.P99:0.0} |");
 report.AppendLine(CultureInfo.InvariantCulture, $"| CPU per order: the server processes (MyStamp: both nodes) / PostgreSQL's backends (ms) | {placement.ServerCpuMsPerOrder:0.00} / {placement.PostgresCpuMsPerOrder:0.00} | {peer.ServerCpuMsPerOrder:0.00} / {peer.PostgresCpuMsPerOrder:0.00} |");
+report.AppendLine(CultureInfo.InvariantCulture, $"| of the servers' CPU, their JIT still compiling | {placement.JitShare:P1} | {peer.JitShare:P1} |");
 report.AppendLine(CultureInfo.InvariantCulture, $"| ratio to PostgreSQL's raw single-row INSERT ({rawInsert:0} rows/s, autocommit, {settings.Concurrency} connections, {settings.PostgresSeconds} s) | {placement.PerSecond / rawInsert:0.000} | {peer.PerSecond / rawInsert:0.000} |");
 report.AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"**Ratio MyStamp / peer: {ratio:0.00}** (goal ≥ 1.5, with a lower p99).");
@@ -199,7 +200,7 @@ namespace MyStamp.Bench.Orders
                 int.Parse(Arg("fanout-orders", "200"), CultureInfo.InvariantCulture),
                 int.Parse(Arg("bulk-lines", "10000"), CultureInfo.InvariantCulture),
                 int.Parse(Arg("postgres-pid", "0"), CultureInfo.InvariantCulture),
-                int.Parse(Arg("warm-up-rounds", "8"), CultureInfo.InvariantCulture));
+                int.Parse(Arg("warm-up-rounds", "60"), CultureInfo.InvariantCulture));
         }
 
         private static int[] Numbers(string list) =>
