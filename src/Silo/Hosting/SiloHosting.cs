@@ -6,6 +6,7 @@ using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Keys;
 using MyStamp.Keys.Storage;
 using MyStamp.Silo.Database;
+using MyStamp.Silo.Reminders;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -67,6 +68,8 @@ internal static class SiloHosting
                 options.Invariant = Invariant;
                 options.ConnectionString = database.Value.ConnectionString;
             }));
+            // Registrations made at the same moment (one per order placed) share a statement.
+            ReminderTableWithSharedUpserts.InFrontOfProvider(silo.Services);
             // The Orleans dashboard's services; the web edge maps it under /admin/dashboard for admins only.
             silo.AddDashboard();
             addModuleGrains(silo);

@@ -14,13 +14,29 @@ namespace MyStamp.BuildingBlocks.Database;
 public sealed class SharedRoundTrip<T, TKey>(Func<T, TKey> keyOf, Func<IReadOnlyList<T>, Task> write, int maxRows = 500)
     where TKey : notnull
 {
+    private readonly SharedRoundTrip<T, TKey, bool> _writes = new(keyOf, async rows =>
+    {
+        await write(rows);
+        return _ => true;
+    }, maxRows);
+
+    public Task Write(T row) => _writes.Write(row);
+}
+
+/// <summary>
+/// <see cref="SharedRoundTrip{T, TKey}"/> for a statement that answers something per row (a version, say): each caller
+/// gets the answer for its own row's key.
+/// </summary>
+public sealed class SharedRoundTrip<T, TKey, TResult>(Func<T, TKey> keyOf, Func<IReadOnlyList<T>, Task<Func<TKey, TResult>>> write, int maxRows = 500)
+    where TKey : notnull
+{
     private readonly Lock _lock = new();
-    private readonly List<(T Row, TaskCompletionSource Committed)> _waiting = [];
+    private readonly List<(T Row, TaskCompletionSource<TResult> Committed)> _waiting = [];
     private bool _writing;
 
-    public Task Write(T row)
+    public Task<TResult> Write(T row)
     {
-        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var committed = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         bool startWriter;
         lock (_lock)
         {
@@ -44,7 +60,7 @@ public sealed class SharedRoundTrip<T, TKey>(Func<T, TKey> keyOf, Func<IReadOnly
     {
         while (true)
         {
-            List<(T Row, TaskCompletionSource Committed)> batch;
+            List<(T Row, TaskCompletionSource<TResult> Committed)> batch;
             lock (_lock)
             {
                 if (_waiting.Count == 0)
@@ -58,8 +74,19 @@ public sealed class SharedRoundTrip<T, TKey>(Func<T, TKey> keyOf, Func<IReadOnly
             }
             try
             {
-                await write(batch.GroupBy(waiting => keyOf(waiting.Row)).Select(sameKey => sameKey.Last().Row).ToList());
-                batch.ForEach(waiting => waiting.Committed.TrySetResult());
+                var resultOf = await write(batch.GroupBy(waiting => keyOf(waiting.Row)).Select(sameKey => sameKey.Last().Row).ToList());
+                foreach (var waiting in batch)
+                {
+                    try
+                    {
+                        waiting.Committed.TrySetResult(resultOf(keyOf(waiting.Row)));
+                    }
+                    catch (Exception exception)
+                    {
+                        // No answer for this row (the statement skipped it): its caller fails, the others do not.
+                        waiting.Committed.TrySetException(exception);
+                    }
+                }
             }
             catch (Exception exception)
             {
