@@ -6,6 +6,7 @@ using MyStamp.BuildingBlocks.Grains;
 using MyStamp.Keys;
 using MyStamp.Keys.Storage;
 using MyStamp.Silo.Database;
+using MyStamp.Silo.GrainStates;
 using MyStamp.Silo.Reminders;
 using Npgsql;
 using Orleans.Configuration;
@@ -19,6 +20,7 @@ internal static class SiloHosting
 {
     private const string Invariant = "Npgsql";
     private const string PlainStorageName = GrainStorage.Name + "-rows";
+    private const string SharedWritesStorageName = GrainStorage.Name + "-shared-writes";
 
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
@@ -52,8 +54,10 @@ internal static class SiloHosting
                 options.ConnectionString = database.Value.ConnectionString;
             }));
             // Every module's grains use GrainStorage.Name: it seals personal states under their subject's key
-            // (Keys module) and keeps the envelopes in PostgreSQL through the ADO.NET storage underneath.
-            silo.AddSealedGrainStorage(GrainStorage.Name, PlainStorageName);
+            // (Keys module) and keeps the envelopes in PostgreSQL through the ADO.NET storage underneath, whose
+            // writes made at the same moment (the states of the grains an order touches) share a statement.
+            silo.AddSealedGrainStorage(GrainStorage.Name, SharedWritesStorageName);
+            GrainStorageWithSharedWrites.Add(silo.Services, SharedWritesStorageName, PlainStorageName);
             silo.AddAdoNetGrainStorage(PlainStorageName, (OptionsBuilder<AdoNetGrainStorageOptions> storage) => storage.Configure<IOptions<DatabaseOptions>, IServiceProvider>((options, database, provider) =>
             {
                 options.Invariant = Invariant;
