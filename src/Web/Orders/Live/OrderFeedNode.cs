@@ -39,11 +39,11 @@ public sealed partial class OrderFeedNode(IGrainFactory grains, IHubContext<Orde
     }
 
     /// <summary>A connection of <paramref name="customerId"/> opened here; the first one subscribes this node.</summary>
-    public async Task Connected(Guid customerId, string userIdentifier)
+    public async Task Connected(Guid customerId)
     {
         while (true)
         {
-            var customer = _customers.GetOrAdd(customerId, _ => new Customer(userIdentifier));
+            var customer = _customers.GetOrAdd(customerId, _ => new Customer());
             await customer.Gate.WaitAsync();
             try
             {
@@ -108,13 +108,13 @@ public sealed partial class OrderFeedNode(IGrainFactory grains, IHubContext<Orde
 
     private Task Send(Guid customerId, string message, object payload, string kind)
     {
-        // Only the connections signed in as this customer: the user id is the NameIdentifier claim.
+        // Only the connections signed in as this customer: the hub put each in its cookie's customer group.
         if (!_customers.TryGetValue(customerId, out var customer) || customer.Connections == 0)
         {
             return Task.CompletedTask;
         }
         metrics.Pushed(kind);
-        return hub.Clients.User(customer.UserIdentifier).SendAsync(message, payload);
+        return hub.Clients.Group(OrdersHub.CustomerGroup(customerId)).SendAsync(message, payload);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -177,10 +177,9 @@ public sealed partial class OrderFeedNode(IGrainFactory grains, IHubContext<Orde
     [LoggerMessage(Level = LogLevel.Warning, Message = "The live order feed of customer {CustomerId} could not be reached")]
     private partial void LogFeedCallFailed(Exception exception, Guid customerId);
 
-    private sealed class Customer(string userIdentifier)
+    private sealed class Customer
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
-        public string UserIdentifier { get; } = userIdentifier;
         public int Connections { get; set; }
         public bool Removed { get; set; }
     }

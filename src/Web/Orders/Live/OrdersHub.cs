@@ -9,6 +9,8 @@ namespace MyStamp.Web.Orders.Live;
 /// Live order status at /hubs/orders. A signed-in customer receives <c>OrderStatusChanged</c> and
 /// <c>BulkOrderProgress</c> for their own orders only: messages are addressed by the customer id of the
 /// sign-in cookie, and the hub offers nothing to join, subscribe to or ask about by someone else's id.
+/// Each connection is put in its customer's group (<see cref="CustomerGroup"/>) when it opens: a message to a group
+/// finds its connections by a lookup, where a message to a user is checked against every connection on the node.
 /// </summary>
 [Authorize]
 public sealed class OrdersHub(OrderFeedNode node, IGrainFactory grains) : Hub
@@ -18,12 +20,15 @@ public sealed class OrdersHub(OrderFeedNode node, IGrainFactory grains) : Hub
 
     public override async Task OnConnectedAsync()
     {
-        if (Context.User?.CallerIdOrNull() is not { } customerId || Context.UserIdentifier is not { } user)
+        if (Context.User?.CallerIdOrNull() is not { } customerId)
         {
             Context.Abort();
             return;
         }
-        await node.Connected(customerId, user);
+        // In the group before the node subscribes, so that nothing the feed forwards misses this connection;
+        // SignalR takes it out of its groups itself when it closes.
+        await Groups.AddToGroupAsync(Context.ConnectionId, CustomerGroup(customerId));
+        await node.Connected(customerId);
         await base.OnConnectedAsync();
     }
 
@@ -49,6 +54,9 @@ public sealed class OrdersHub(OrderFeedNode node, IGrainFactory grains) : Hub
         var order = await grains.GetGrain<IOrderGrain>(orderId).GetFor(CallerId());
         return order is null ? null : new OrderStatusChanged(order.OrderId, order.Status, order.History[^1].At);
     }
+
+    /// <summary>The group of one customer's connections on a node; only the hub puts a connection in it, by its cookie.</summary>
+    public static string CustomerGroup(Guid customerId) => $"customer:{customerId:N}";
 
     private Guid CallerId() => Context.User?.CallerIdOrNull() ?? throw new HubException("Sign in first.");
 }
