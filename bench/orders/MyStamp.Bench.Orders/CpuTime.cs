@@ -19,13 +19,21 @@ internal static class CpuTime
         fields is null ? 0 : (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * MillisecondsPerTick;
 
     /// <summary>
-    /// CPU used so far by the runtime's tiered-compilation thread (".NET Tiered Com") of these .NET processes: the JIT
-    /// compiling hot methods again, optimised. A server that runs for days has long finished; while it still works
-    /// here, a timed phase would measure the compiler, not the shop.
+    /// CPU used so far by each tiered-compilation thread (".NET Tiered Com") of these .NET processes, by process and
+    /// thread: the JIT compiling hot methods again, optimised. A server that runs for days has long finished; while it
+    /// still works here, a timed phase would measure the compiler, not the shop.
     /// </summary>
-    public static double OfJit(IEnumerable<int> pids) => pids.Sum(pid => ThreadsOf(pid)
-        .Where(thread => ThreadName(pid, thread) == ".NET Tiered Com")
-        .Sum(thread => Ticks(Stat($"/proc/{pid}/task/{thread}/stat"))));
+    public static Dictionary<(int Pid, string Thread), double> OfJit(IEnumerable<int> pids) => pids
+        .SelectMany(pid => ThreadsOf(pid).Where(thread => ThreadName(pid, thread) == ".NET Tiered Com").Select(thread => (pid, thread)))
+        .ToDictionary(key => key, key => Ticks(Stat($"/proc/{key.pid}/task/{key.thread}/stat")));
+
+    /// <summary>
+    /// CPU the JIT threads used since <paramref name="before"/>. The runtime ends its compilation thread when idle and
+    /// starts a new one when needed: a thread started meanwhile counts from zero, and one that ended meanwhile took its
+    /// /proc entry with it, so this is a lower bound (a sum over the threads there now would even go below zero).
+    /// </summary>
+    public static double JitSince(IEnumerable<int> pids, Dictionary<(int Pid, string Thread), double> before) =>
+        OfJit(pids).Sum(pair => Math.Max(0, pair.Value - before.GetValueOrDefault(pair.Key)));
 
     private static IEnumerable<string> ThreadsOf(int pid)
     {

@@ -8,7 +8,7 @@ namespace MyStamp.Bench.Orders;
 internal sealed record PlacementResult(int Orders, double Seconds, IReadOnlyList<double> Latencies, IReadOnlyList<(double X, double Y)> RateOverTime,
     double ServerCpuMs, double PostgresCpuMs, double JitCpuMs)
 {
-    /// <summary>The part of the servers' CPU their JIT spent compiling hot methods again (see <see cref="CpuTime.OfJit"/>).</summary>
+    /// <summary>The part of the servers' CPU their JIT spent compiling hot methods again (see <see cref="CpuTime.JitSince"/>).</summary>
     public double JitShare => ServerCpuMs <= 0 ? 0 : JitCpuMs / ServerCpuMs;
 
     public double ServerCpuMsPerOrder => ServerCpuMs / Orders;
@@ -88,7 +88,7 @@ internal static class Placement
         }));
         var seconds = clock.Elapsed.TotalSeconds;
         return new PlacementResult(latencies.Count, seconds, latencies.ToArray(), PerSecond(completions, seconds),
-            CpuTime.Of(serverPids) - serverCpu, CpuTime.ChildrenSince(settings.PostgresPid, postgresCpu), CpuTime.OfJit(serverPids) - jitCpu);
+            CpuTime.Of(serverPids) - serverCpu, CpuTime.ChildrenSince(settings.PostgresPid, postgresCpu), CpuTime.JitSince(serverPids, jitCpu));
     }
 
     /// <summary>Completions per second in one-second windows.</summary>
