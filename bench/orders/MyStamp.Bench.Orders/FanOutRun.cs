@@ -10,7 +10,14 @@ namespace MyStamp.Bench.Orders;
 
 /// <summary>One step of the fan-out run: how many clients were connected and what the transitions driven then gave.</summary>
 internal sealed record FanOutLevel(string System, int Clients, int Customers, int Transitions, int Expected, int Delivered, double TransitionsPerSecond,
-    Percentiles GrainToClient, Percentiles CallToClient, double ConnectSeconds, double NodeMiBPerThousandConnections);
+    Percentiles GrainToClient, Percentiles CallToClient, double ConnectSeconds, double NodeMiBPerThousandConnections, double MailServerCpuMs)
+{
+    /// <summary>
+    /// The development mail server's CPU per transition (smtp4dev receiving the payment confirmations and shipping
+    /// notices): neither shop's work, but on the same cores.
+    /// </summary>
+    public double MailServerCpuMsPerTransition => Transitions == 0 ? 0 : MailServerCpuMs / Transitions;
+}
 
 /// <summary>What a client receives: the hub's OrderStatusChanged message.</summary>
 internal sealed record StatusMessage(Guid OrderId, string Status, DateTimeOffset At);
@@ -135,6 +142,7 @@ internal sealed class FanOutRun(BenchSettings settings, string system, IReadOnly
         var expected = 0;
         var transitions = 0;
         using var progress = new Progress($"{system}: drive {orders.Count * Steps.Length} transitions", orders.Count * Steps.Length);
+        var mailServerCpu = CpuTime.Of(settings.MailServerPid);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(async _ =>
         {
@@ -169,7 +177,7 @@ internal sealed class FanOutRun(BenchSettings settings, string system, IReadOnly
         }));
         clock.Stop();
         return new FanOutLevel(system, 0, 0, transitions, expected, delivered, transitions / clock.Elapsed.TotalSeconds,
-            Percentiles.Of(grainToClient.ToArray()), Percentiles.Of(callToClient.ToArray()), 0, 0);
+            Percentiles.Of(grainToClient.ToArray()), Percentiles.Of(callToClient.ToArray()), 0, 0, CpuTime.Of(settings.MailServerPid) - mailServerCpu);
     }
 
     /// <summary>Resident memory of the watch nodes' processes, summed (KiB, from /proc).</summary>
